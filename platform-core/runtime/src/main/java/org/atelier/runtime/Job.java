@@ -1,0 +1,23 @@
+package org.atelier.runtime;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One call of a generator and what came of it.
+ *
+ * @param id opaque job id
+ * @param generator {@code vertical/id} of the generator
+ * @param state the state
+ * @param progress done so far, 0 to 1
+ * @param message the last progress or error message, may be {@code null}
+ * @param result the generator's JSON result, may be {@code null}
+ * @param artifacts the artifacts written, in order
+ * @param created when the job was created
+ * @param finished when it finished, {@code null} while it runs
+ */
+public record Job(String id, String generator, JobState state, double progress, String message, JsonNode result,
+                  List<ArtifactInfo> artifacts, Instant created, Instant finished) {
+}

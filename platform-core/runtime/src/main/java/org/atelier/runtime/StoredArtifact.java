@@ -1,0 +1,20 @@
+package org.atelier.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A stored artifact with its content. */
+@ProviderType
+public interface StoredArtifact {
+
+    /** @return what the job lists about it */
+    ArtifactInfo info();
+
+    /**
+     * @return a new stream over the content; the caller closes it
+     * @throws IOException when the content cannot be read
+     */
+    InputStream open() throws IOException;
+}

@@ -1,0 +1,309 @@
+package org.atelier.runtime.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.atelier.api.GenerationCancelledException;
+import org.atelier.api.Generator;
+import org.atelier.api.GeneratorDescriptor;
+import org.atelier.api.GeneratorException;
+import org.atelier.api.OverloadedException;
+import org.atelier.runtime.GeneratorInfo;
+import org.atelier.runtime.GeneratorRegistry;
+import org.atelier.runtime.GeneratorUnavailableException;
+import org.atelier.runtime.InputTooLargeException;
+import org.atelier.runtime.Job;
+import org.atelier.runtime.JobState;
+import org.atelier.runtime.NoSuchGeneratorException;
+import org.atelier.runtime.StoredArtifact;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracks every {@link Generator} service and calls them. Generators with the same address are ranked by service
+ * ranking, then age; the best one serves. A generator that leaves refuses new calls (503), lets running ones finish
+ * within the drain timeout, and keeps answering 503 for a grace period (it may be coming back from an update)
+ * before its address is unknown (404).
+ */
+@Component(service = GeneratorRegistry.class, immediate = true, configurationPid = RuntimeConfig.PID)
+@Designate(ocd = RuntimeConfig.class)
+public final class GeneratorRegistryImpl implements GeneratorRegistry {
+
+    /** Paths of the platform's own REST resources: no vertical may take them. */
+    static final List<String> RESERVED_VERTICALS = List.of("api", "artifacts", "health", "inference", "jobs",
+            "keys", "metrics", "models", "openapi", "openapi.json", "verticals");
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeneratorRegistryImpl.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Comparator<Slot> BEST_FIRST = Comparator.comparingInt((Slot s) -> -s.ranking)
+            .thenComparingLong(s -> s.serviceId);
+
+    private final Map<String, List<Slot>> slots = new ConcurrentHashMap<>();
+    private final Map<String, Instant> departed = new ConcurrentHashMap<>();
+    private final InputBinder binder = new InputBinder();
+    private final Clock clock;
+    private final ArtifactStore store;
+    private volatile RuntimeConfig config;
+
+    @Activate
+    public GeneratorRegistryImpl(RuntimeConfig config, BundleContext context) throws IOException {
+        this(config, Clock.systemUTC(), artifactsDir(config, context));
+    }
+
+    GeneratorRegistryImpl(RuntimeConfig config, Clock clock, Path artifactsDir) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        this.store = new ArtifactStore(artifactsDir);
+    }
+
+    private static Path artifactsDir(RuntimeConfig config, BundleContext context) {
+        if (!config.artifactsDir().isBlank()) {
+            return Path.of(config.artifactsDir());
+        }
+        String data = context.getProperty("karaf.data");
+        return data != null ? Path.of(data, "atelier", "artifacts") : context.getDataFile("artifacts").toPath();
+    }
+
+    @Modified
+    void modified(RuntimeConfig newConfig) {
+        this.config = newConfig;
+    }
+
+    @Deactivate
+    void deactivate() {
+        binder.close();
+    }
+
+    @Reference(service = Generator.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addGenerator(Generator<?> generator, ServiceReference<Generator<?>> ref) {
+        Bundle bundle = ref.getBundle();
+        ClassLoader loader = null;
+        String bundleName = "?";
+        if (bundle != null) {
+            bundleName = bundle.getSymbolicName();
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            loader = wiring == null ? null : wiring.getClassLoader();
+        }
+        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+        add(generator, (Long) ref.getProperty(Constants.SERVICE_ID),
+                ranking instanceof Integer r ? r : 0, bundleName, loader);
+    }
+
+    void removeGenerator(Generator<?> generator, ServiceReference<Generator<?>> ref) {
+        remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    }
+
+    /** Adds a generator; a descriptor that cannot be served is logged and ignored. */
+    boolean add(Generator<?> generator, long serviceId, int ranking, String bundle, ClassLoader loader) {
+        GeneratorDescriptor<?> d;
+        try {
+            d = generator.descriptor();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Generator service {} from {} failed to describe itself; ignored", serviceId, bundle, e);
+            return false;
+        }
+        if (d == null) {
+            LOG.error("Generator service {} from {} has no descriptor; ignored", serviceId, bundle);
+            return false;
+        }
+        if (RESERVED_VERTICALS.contains(d.vertical())) {
+            LOG.error("Generator {} from {} uses the reserved vertical name '{}'; ignored", d.qualifiedId(), bundle,
+                    d.vertical());
+            return false;
+        }
+        RuntimeConfig c = config;
+        int maxConcurrent = Math.max(1, c.maxConcurrentPerGenerator());
+        if (d.limits().maxConcurrent() > 0) {
+            maxConcurrent = Math.min(maxConcurrent, d.limits().maxConcurrent());
+        }
+        long maxInput = Math.max(1, c.maxInputBytes());
+        if (d.limits().maxInputBytes() > 0) {
+            maxInput = Math.min(maxInput, d.limits().maxInputBytes());
+        }
+        Slot slot = new Slot(generator, d, serviceId, ranking, bundle, loader, maxConcurrent, maxInput);
+        slots.compute(d.qualifiedId(), (k, list) -> {
+            List<Slot> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+            next.add(slot);
+            next.sort(BEST_FIRST);
+            if (next.size() > 1) {
+                LOG.warn("{} is registered {} times; service {} from {} serves it", k, next.size(),
+                        next.get(0).serviceId, next.get(0).bundle);
+            }
+            return List.copyOf(next);
+        });
+        departed.remove(d.qualifiedId());
+        LOG.info("Generator {} from {} is available", d.qualifiedId(), bundle);
+        return true;
+    }
+
+    /** Removes a generator: it refuses new calls at once and its running calls may finish. */
+    void remove(long serviceId) {
+        Slot leaving = null;
+        for (List<Slot> list : slots.values()) {
+            for (Slot s : list) {
+                if (s.serviceId == serviceId) {
+                    leaving = s;
+                }
+            }
+        }
+        if (leaving == null) {
+            return;
+        }
+        Slot gone = leaving;
+        String qid = gone.qualifiedId();
+        RuntimeConfig c = config;
+        // the 503 window opens before the slot disappears, so no caller sees a 404 in between
+        departed.put(qid, clock.instant().plusSeconds(Math.max(0, c.departedGraceSeconds())));
+        slots.computeIfPresent(qid, (k, list) -> {
+            List<Slot> next = new ArrayList<>(list);
+            next.remove(gone);
+            return next.isEmpty() ? null : List.copyOf(next);
+        });
+        if (slots.containsKey(qid)) {
+            departed.remove(qid);
+        }
+        try {
+            if (!gone.drain(Math.max(0, c.drainTimeoutSeconds()), TimeUnit.SECONDS)) {
+                LOG.warn("Generator {} left with {} calls still running after {} s", qid, gone.inFlight(),
+                        c.drainTimeoutSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Generator {} from {} is gone", qid, gone.bundle);
+    }
+
+    @Override
+    public List<GeneratorInfo> list() {
+        List<GeneratorInfo> out = new ArrayList<>();
+        for (List<Slot> list : slots.values()) {
+            if (!list.isEmpty()) {
+                out.add(info(list.get(0), false));
+            }
+        }
+        out.sort(Comparator.comparing(GeneratorInfo::vertical).thenComparing(GeneratorInfo::id));
+        return out;
+    }
+
+    @Override
+    public GeneratorInfo describe(String vertical, String id) {
+        return info(active(vertical, id), true);
+    }
+
+    private GeneratorInfo info(Slot s, boolean withSchema) {
+        GeneratorDescriptor<?> d = s.descriptor;
+        return new GeneratorInfo(d.vertical(), d.id(), d.title(), d.description(),
+                s.leaving() ? "draining" : "ready", d.outputMediaTypes(), d.longRunning(), s.maxConcurrent,
+                s.maxInputBytes, s.bundle, withSchema ? s.schema(binder) : null);
+    }
+
+    private Slot active(String vertical, String id) {
+        String qid = vertical + "/" + id;
+        List<Slot> list = slots.get(qid);
+        if (list != null && !list.isEmpty()) {
+            return list.get(0);
+        }
+        Instant until = departed.get(qid);
+        if (until != null) {
+            Instant now = clock.instant();
+            if (now.isBefore(until)) {
+                throw new GeneratorUnavailableException(qid, (int) Math.max(1, until.getEpochSecond() - now.getEpochSecond()));
+            }
+            departed.remove(qid, until);
+        }
+        throw new NoSuchGeneratorException(qid);
+    }
+
+    @Override
+    public Job invoke(String vertical, String id, byte[] json) {
+        Slot slot = active(vertical, id);
+        if (json != null && json.length > slot.maxInputBytes) {
+            throw new InputTooLargeException(slot.maxInputBytes);
+        }
+        Object input = binder.bind(json, slot.descriptor.inputType());
+        switch (slot.tryEnter()) {
+            case LEAVING -> throw new GeneratorUnavailableException(slot.qualifiedId(), 1);
+            case BUSY -> throw new OverloadedException(
+                    slot.qualifiedId() + " is running " + slot.maxConcurrent + " calls already", 1);
+            default -> { }
+        }
+        try {
+            return run(slot, input);
+        } finally {
+            slot.exit();
+        }
+    }
+
+    private Job run(Slot slot, Object input) {
+        String jobId = newJobId();
+        Instant created = clock.instant();
+        JobContext context = new JobContext(jobId, store);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (slot.loader != null) {
+            thread.setContextClassLoader(slot.loader);
+        }
+        try {
+            Object result = slot.generator.generate(input, context);
+            return new Job(jobId, slot.qualifiedId(), JobState.SUCCEEDED, 1.0, context.message(),
+                    binder.toJson(result), context.artifacts(), created, clock.instant());
+        } catch (GenerationCancelledException e) {
+            return new Job(jobId, slot.qualifiedId(), JobState.CANCELLED, context.progress(), "cancelled", null,
+                    context.artifacts(), created, clock.instant());
+        } catch (GeneratorException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Generator {} failed in job {}", slot.qualifiedId(), jobId, e);
+            return new Job(jobId, slot.qualifiedId(), JobState.FAILED, context.progress(),
+                    "the generator failed: " + safeMessage(e), null, context.artifacts(), created, clock.instant());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The message of an unexpected error without class names; details go to the log only. */
+    static String safeMessage(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || m.length() > 300 || m.contains("Exception") || m.contains("\tat ")) {
+            return "internal error (see the server log)";
+        }
+        return m;
+    }
+
+    @Override
+    public Optional<StoredArtifact> artifact(String id) {
+        return store.find(id);
+    }
+
+    private static String newJobId() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return "j" + HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,27 @@
+package org.atelier.runtime.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Tunables of the runtime, PID {@code org.atelier.runtime} ({@code etc/org.atelier.runtime.cfg}). */
+@ObjectClassDefinition(name = "Atelier runtime", description = "Generator registry, limits and artifact storage")
+public @interface RuntimeConfig {
+
+    /** The PID. */
+    String PID = "org.atelier.runtime";
+
+    @AttributeDefinition(description = "Calls of one generator that may run at once; a generator may ask for fewer")
+    int maxConcurrentPerGenerator() default 4;
+
+    @AttributeDefinition(description = "Largest request body in bytes; a generator may ask for less")
+    long maxInputBytes() default 1_048_576L;
+
+    @AttributeDefinition(description = "Seconds a generator that left keeps answering 503 (it may be updating) before it is unknown (404)")
+    int departedGraceSeconds() default 10;
+
+    @AttributeDefinition(description = "Seconds a leaving generator's running calls may take to finish before it is let go")
+    int drainTimeoutSeconds() default 30;
+
+    @AttributeDefinition(description = "Directory of stored artifacts; empty for ${karaf.data}/atelier/artifacts")
+    String artifactsDir() default "";
+}

@@ -1,0 +1,335 @@
+package org.atelier.runtime.internal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.atelier.api.GenerationContext;
+import org.atelier.api.Generator;
+import org.atelier.api.GeneratorDescriptor;
+import org.atelier.api.GeneratorLimits;
+import org.atelier.api.InvalidInputException;
+import org.atelier.api.InvalidInputException.FieldError;
+import org.atelier.api.OverloadedException;
+import org.atelier.runtime.GeneratorInfo;
+import org.atelier.runtime.GeneratorUnavailableException;
+import org.atelier.runtime.InputTooLargeException;
+import org.atelier.runtime.Job;
+import org.atelier.runtime.JobState;
+import org.atelier.runtime.NoSuchGeneratorException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+class GeneratorRegistryImplTest {
+
+    public enum Tone { CALM, BRIGHT }
+
+    public record Greeting(@NotBlank @Size(max = 40) String name, @NotNull @Min(1) @Max(5) Integer times,
+                           Tone tone, List<@NotBlank String> tags) {
+    }
+
+    /** Writes the greeting as a text artifact and answers with its length. */
+    static class GreetingGenerator implements Generator<Greeting> {
+        private final String id;
+        private final GeneratorLimits limits;
+        volatile CountDownLatch entered;
+        volatile CountDownLatch release;
+
+        GreetingGenerator(String id, GeneratorLimits limits) {
+            this.id = id;
+            this.limits = limits;
+        }
+
+        @Override
+        public GeneratorDescriptor<Greeting> descriptor() {
+            return GeneratorDescriptor.builder("test", id, Greeting.class).title("Greeting")
+                    .outputMediaTypes("text/plain").limits(limits).build();
+        }
+
+        @Override
+        public Object generate(Greeting input, GenerationContext context) {
+            if (entered != null) {
+                entered.countDown();
+            }
+            try {
+                if (release != null && !release.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("not released");
+                }
+                String text = ("Hello, " + input.name() + "! ").repeat(input.times());
+                context.progress(0.5, "writing");
+                context.writeArtifact("greeting.txt", "text/plain", text.getBytes(UTF_8));
+                return java.util.Map.of("length", text.length());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @TempDir
+    Path dir;
+    MutableClock clock = new MutableClock();
+    GeneratorRegistryImpl registry;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        registry = new GeneratorRegistryImpl(config(2, 1024, 10, 5), clock, dir);
+    }
+
+    @Test
+    void invokesAValidatedInputAndStoresItsArtifact() throws Exception {
+        registry.add(new GreetingGenerator("greet", GeneratorLimits.DEFAULT), 1, 0, "b", null);
+
+        Job job = registry.invoke("test", "greet", "{\"name\":\"Ada\",\"times\":2}".getBytes(UTF_8));
+
+        assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(job.result().get("length").asInt()).isEqualTo(24);
+        assertThat(job.artifacts()).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("greeting.txt");
+            assertThat(a.bytes()).isEqualTo(24);
+            assertThat(Files.readString(dir.resolve(a.sha256()))).isEqualTo("Hello, Ada! Hello, Ada! ");
+        });
+        assertThat(registry.artifact(job.artifacts().get(0).id())).isPresent();
+        assertThat(registry.artifact("../etc/passwd")).isEmpty();
+    }
+
+    @Test
+    void namesTheOffendingFieldForEveryKindOfBadInput() {
+        registry.add(new GreetingGenerator("greet", GeneratorLimits.DEFAULT), 1, 0, "b", null);
+
+        assertThat(errors("")).containsExactly(new FieldError("", "request body is empty; a JSON object is expected"));
+        assertThat(errors("[1]")).containsExactly(new FieldError("", "a JSON object is expected, not an array"));
+        assertThat(errors("{\"name\":")).singleElement()
+                .satisfies(e -> assertThat(e.message()).startsWith("malformed JSON at line 1"));
+        assertThat(errors("{\"name\":\"a\",\"name\":\"b\",\"times\":1}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("Duplicate field 'name'"));
+        assertThat(errors("{\"name\":\"Ada\",\"times\":\"two\"}"))
+                .containsExactly(new FieldError("times", "expected an integer"));
+        assertThat(errors("{\"name\":\"Ada\",\"times\":2.5}")).singleElement()
+                .satisfies(e -> assertThat(e.field()).isEqualTo("times"));
+        assertThat(errors("{\"name\":\"Ada\",\"times\":1,\"colour\":\"red\"}")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("colour");
+                    assertThat(e.message()).startsWith("unknown field; known fields: name, tags, times, tone");
+                });
+        assertThat(errors("{\"name\":\"Ada\",\"times\":9}"))
+                .containsExactly(new FieldError("times", "must be less than or equal to 5"));
+        assertThat(errors("{\"times\":1}")).containsExactly(new FieldError("name", "must not be blank"));
+        assertThat(errors("{\"name\":\"Ada\",\"times\":1,\"tone\":\"LOUD\"}"))
+                .containsExactly(new FieldError("tone", "expected one of [CALM, BRIGHT], got \"LOUD\""));
+        assertThat(errors("{\"name\":\"Ada\",\"times\":1,\"tags\":[\"ok\",\" \"]}")).singleElement()
+                .satisfies(e -> assertThat(e.field()).isEqualTo("tags[1].<list element>"));
+        assertThat(errors("{\"name\":\"Ada\",\"times\":1} {}")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("malformed JSON"));
+        for (String body : List.of("{\"name\":\"Ada\",\"times\":\"two\"}", "{\"name\":[],\"times\":1}",
+                "{\"name\":\"Ada\",\"times\":1,\"tone\":7}")) {
+            assertThat(errors(body)).allSatisfy(e -> assertThat(e.message()).doesNotContain("java.", "org.atelier"));
+        }
+    }
+
+    @Test
+    void describesItsInputAsJsonSchema() {
+        registry.add(new GreetingGenerator("greet", GeneratorLimits.DEFAULT), 1, 0, "b", null);
+
+        GeneratorInfo info = registry.describe("test", "greet");
+
+        assertThat(info.inputSchema().get("type").asText()).isEqualTo("object");
+        assertThat(info.inputSchema().get("additionalProperties").asBoolean()).isFalse();
+        assertThat(info.inputSchema().get("required").toString()).contains("times");
+        assertThat(info.inputSchema().at("/properties/times/maximum").asInt()).isEqualTo(5);
+        assertThat(info.inputSchema().at("/properties/name/maxLength").asInt()).isEqualTo(40);
+        assertThat(info.inputSchema().at("/properties/tone/enum").toString()).isEqualTo("[\"CALM\",\"BRIGHT\"]");
+    }
+
+    @Test
+    void refusesBodiesOverTheLimitAndReservedVerticals() {
+        registry.add(new GreetingGenerator("greet", GeneratorLimits.of(0, 64)), 1, 0, "b", null);
+
+        assertThatThrownBy(() -> registry.invoke("test", "greet", new byte[65]))
+                .isInstanceOf(InputTooLargeException.class);
+        Generator<Greeting> reserved = new GreetingGenerator("x", GeneratorLimits.DEFAULT) {
+            @Override
+            public GeneratorDescriptor<Greeting> descriptor() {
+                return GeneratorDescriptor.builder("jobs", "x", Greeting.class).build();
+            }
+        };
+        assertThat(registry.add(reserved, 2, 0, "b", null)).isFalse();
+        assertThat(registry.list()).extracting(GeneratorInfo::qualifiedId).containsExactly("test/greet");
+    }
+
+    @Test
+    void refusesCallsBeyondTheConcurrencyLimit() throws Exception {
+        GreetingGenerator g = new GreetingGenerator("slow", GeneratorLimits.of(1, 0));
+        g.entered = new CountDownLatch(1);
+        g.release = new CountDownLatch(1);
+        registry.add(g, 1, 0, "b", null);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Job> first = pool.submit(() -> registry.invoke("test", "slow", body()));
+            assertThat(g.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> registry.invoke("test", "slow", body()))
+                    .isInstanceOf(OverloadedException.class);
+            g.release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLeavingGeneratorFinishesItsCallThenAnswersUnavailableThenUnknown() throws Exception {
+        GreetingGenerator g = new GreetingGenerator("swap", GeneratorLimits.DEFAULT);
+        g.entered = new CountDownLatch(1);
+        g.release = new CountDownLatch(1);
+        registry.add(g, 7, 0, "b", null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Job> running = pool.submit(() -> registry.invoke("test", "swap", body()));
+            assertThat(g.entered.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<?> removal = pool.submit(() -> registry.remove(7));
+
+            awaitGone("swap");
+            assertThatThrownBy(() -> registry.invoke("test", "swap", body()))
+                    .isInstanceOf(GeneratorUnavailableException.class);
+            assertThat(removal.isDone()).as("removal waits for the running call").isFalse();
+            g.release.countDown();
+            assertThat(running.get(5, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
+            removal.get(5, TimeUnit.SECONDS);
+
+            clock.advance(11);
+            assertThatThrownBy(() -> registry.invoke("test", "swap", body()))
+                    .isInstanceOf(NoSuchGeneratorException.class);
+            g.entered = null;
+            g.release = null;
+            registry.add(g, 8, 0, "b", null);
+            assertThat(registry.invoke("test", "swap", body()).state()).isEqualTo(JobState.SUCCEEDED);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theHighestRankedOfTwoEqualAddressesServesAndTheOtherTakesOver() {
+        GreetingGenerator low = new GreetingGenerator("dup", GeneratorLimits.of(1, 0));
+        GreetingGenerator high = new GreetingGenerator("dup", GeneratorLimits.of(2, 0));
+        registry.add(low, 1, 0, "low", null);
+        registry.add(high, 2, 10, "high", null);
+
+        assertThat(registry.describe("test", "dup").bundle()).isEqualTo("high");
+        registry.remove(2);
+        assertThat(registry.describe("test", "dup").bundle()).isEqualTo("low");
+        assertThat(registry.invoke("test", "dup", body()).state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
+    void aCrashingGeneratorFailsItsJobWithoutLeakingDetails() {
+        registry.add(new GreetingGenerator("boom", GeneratorLimits.DEFAULT) {
+            @Override
+            public Object generate(Greeting input, GenerationContext context) {
+                throw new NullPointerException();
+            }
+        }, 1, 0, "b", null);
+
+        Job job = registry.invoke("test", "boom", body());
+
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.message()).isEqualTo("the generator failed: internal error (see the server log)");
+    }
+
+    private void awaitGone(String id) throws InterruptedException {
+        for (int i = 0; i < 500 && registry.list().stream().anyMatch(g -> g.id().equals(id)); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(registry.list()).noneMatch(g -> g.id().equals(id));
+    }
+
+    private static byte[] body() {
+        return "{\"name\":\"Ada\",\"times\":1}".getBytes(UTF_8);
+    }
+
+    private List<FieldError> errors(String body) {
+        try {
+            registry.invoke("test", "greet", body.getBytes(UTF_8));
+        } catch (InvalidInputException e) {
+            return e.errors();
+        }
+        throw new AssertionError("no error for " + body);
+    }
+
+    static RuntimeConfig config(int maxConcurrent, long maxInput, int grace, int drain) {
+        return new RuntimeConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return RuntimeConfig.class;
+            }
+
+            @Override
+            public int maxConcurrentPerGenerator() {
+                return maxConcurrent;
+            }
+
+            @Override
+            public long maxInputBytes() {
+                return maxInput;
+            }
+
+            @Override
+            public int departedGraceSeconds() {
+                return grace;
+            }
+
+            @Override
+            public int drainTimeoutSeconds() {
+                return drain;
+            }
+
+            @Override
+            public String artifactsDir() {
+                return "";
+            }
+        };
+    }
+
+    static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-24T00:00:00Z");
+
+        void advance(long seconds) {
+            now = now.plusSeconds(seconds);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
