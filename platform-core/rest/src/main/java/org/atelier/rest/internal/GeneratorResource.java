@@ -1,0 +1,87 @@
+package org.atelier.rest.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.atelier.runtime.GeneratorInfo;
+import org.atelier.runtime.GeneratorRegistry;
+import org.atelier.runtime.InputTooLargeException;
+import org.atelier.runtime.Job;
+import org.atelier.runtime.JobState;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Every generator's endpoint: {@code GET /api/v1/{vertical}/{generator}} describes it with its input schema,
+ * {@code POST} runs it with a JSON body and answers with the job.
+ */
+@Component(service = GeneratorResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(Rest.APP_SELECT)
+@JakartarsExtensionSelect(Rest.JSON_SELECT)
+@Path("{vertical}/{generator}")
+public class GeneratorResource {
+
+    private final GeneratorRegistry registry;
+
+    @Activate
+    public GeneratorResource(@Reference GeneratorRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Dtos.Descriptor describe(@PathParam("vertical") String vertical, @PathParam("generator") String generator) {
+        return Dtos.descriptor(registry.describe(vertical, generator));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Dtos.JobDto run(@PathParam("vertical") String vertical, @PathParam("generator") String generator,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
+            throws IOException {
+        GeneratorInfo info = registry.describe(vertical, generator);
+        long limit = info.maxInputBytes();
+        if (contentLength != null && contentLength > limit) {
+            throw new InputTooLargeException(limit);
+        }
+        byte[] json = readAtMost(body, limit);
+        Job job = registry.invoke(vertical, generator, json);
+        Dtos.JobDto dto = Dtos.job(job);
+        if (job.state() == JobState.FAILED) {
+            throw new ProblemException(500, "generator-failed", "Generator failed", job.message(), dto);
+        }
+        return dto;
+    }
+
+    /** Reads the body, refusing it as soon as it passes the limit (a chunked body has no Content-Length). */
+    static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long total = 0;
+        for (int n; (n = in.read(buf)) != -1; ) {
+            total += n;
+            if (total > limit) {
+                throw new InputTooLargeException(limit);
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+}

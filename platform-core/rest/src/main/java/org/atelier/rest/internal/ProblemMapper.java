@@ -1,0 +1,115 @@
+package org.atelier.rest.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.atelier.api.InvalidInputException;
+import org.atelier.api.OverloadedException;
+import org.atelier.api.UnsupportedInputException;
+import org.atelier.runtime.GeneratorUnavailableException;
+import org.atelier.runtime.InputTooLargeException;
+import org.atelier.runtime.NoSuchGeneratorException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * The one place where errors become responses: RFC 9457 {@code application/problem+json}, with the offending
+ * fields for invalid input, {@code Retry-After} where a retry helps, and never a stack trace or a class name.
+ */
+@Component(service = ExceptionMapper.class)
+@JakartarsExtension
+@JakartarsName("atelier.problems")
+@JakartarsApplicationSelect(Rest.APP_SELECT)
+@JakartarsExtensionSelect(Rest.JSON_SELECT)
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String path = path();
+        if (e instanceof InvalidInputException x) {
+            List<Map<String, String>> errors = x.errors().stream()
+                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList();
+            return build(new Problem(Rest.PROBLEM_BASE + "invalid-input", "Invalid input", 400, x.getMessage(), path,
+                    errors, null), null);
+        }
+        if (e instanceof UnsupportedInputException x) {
+            return problem(422, "unsupported", "Unsupported request", x.getMessage(), path, null);
+        }
+        if (e instanceof OverloadedException x) {
+            return problem(429, "overloaded", "Too many requests", x.getMessage(), path, x.retryAfterSeconds());
+        }
+        if (e instanceof NoSuchGeneratorException x) {
+            return problem(404, "not-found", "Not found", x.getMessage(), path, null);
+        }
+        if (e instanceof GeneratorUnavailableException x) {
+            return problem(503, "unavailable", "Temporarily unavailable", x.getMessage(), path, x.retryAfterSeconds());
+        }
+        if (e instanceof InputTooLargeException x) {
+            return problem(413, "too-large", "Request body too large", x.getMessage(), path, null);
+        }
+        if (e instanceof ProblemException x) {
+            return build(new Problem(Rest.PROBLEM_BASE + x.slug, x.title, x.status, x.getMessage(), path, null, x.job),
+                    null);
+        }
+        if (e instanceof NotFoundException) {
+            return problem(404, "not-found", "Not found", "no resource at " + path, path, null);
+        }
+        if (e instanceof NotAllowedException x) {
+            Response r = problem(405, "method-not-allowed", "Method not allowed",
+                    "allowed: " + String.join(", ", x.getResponse().getAllowedMethods()), path, null);
+            return Response.fromResponse(r).allow(x.getResponse().getAllowedMethods()).build();
+        }
+        if (e instanceof NotSupportedException) {
+            return problem(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json", path, null);
+        }
+        if (e instanceof WebApplicationException x && x.getResponse().getStatus() < 500) {
+            Response.StatusType s = x.getResponse().getStatusInfo();
+            return problem(s.getStatusCode(), "http-" + s.getStatusCode(), s.getReasonPhrase(), s.getReasonPhrase(),
+                    path, null);
+        }
+        LOG.error("Unexpected error answering {}", path, e);
+        return problem(500, "internal", "Internal error", "an unexpected error occurred; it has been logged", path,
+                null);
+    }
+
+    private String path() {
+        try {
+            return uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Response problem(int status, String slug, String title, String detail, String path,
+                                    Integer retryAfter) {
+        return build(new Problem(Rest.PROBLEM_BASE + slug, title, status, detail, path, null, null), retryAfter);
+    }
+
+    private static Response build(Problem p, Integer retryAfter) {
+        Response.ResponseBuilder b = Response.status(p.status()).type(Rest.PROBLEM_JSON).entity(p);
+        if (retryAfter != null) {
+            b.header("Retry-After", retryAfter);
+        }
+        return b.build();
+    }
+}
