@@ -1,7 +1,6 @@
 package org.atelier.rest.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,5 +17,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance,
-                      List<Map<String, String>> errors, Object job) {
+                      List<Problem.FieldProblem> errors, Object job) {
+
+    /**
+     * One offending field.
+     *
+     * @param field JSON path of the field, empty for the body as a whole
+     * @param message what is wrong with it
+     */
+    public record FieldProblem(String field, String message) {
+    }
 }

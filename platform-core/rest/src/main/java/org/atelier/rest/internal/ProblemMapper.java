@@ -1,7 +1,6 @@
 package org.atelier.rest.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import org.atelier.api.InvalidInputException;
 import org.atelier.api.OverloadedException;
@@ -46,8 +45,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String path = path();
         if (e instanceof InvalidInputException x) {
-            List<Map<String, String>> errors = x.errors().stream()
-                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList();
+            List<Problem.FieldProblem> errors = x.errors().stream()
+                    .map(f -> new Problem.FieldProblem(f.field(), f.message())).toList();
             return build(new Problem(Rest.PROBLEM_BASE + "invalid-input", "Invalid input", 400, x.getMessage(), path,
                     errors, null), null);
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -24,7 +25,7 @@ import org.atelier.runtime.Job;
 import org.atelier.runtime.JobState;
 import org.atelier.runtime.StoredArtifact;
 
-/** {@code atelier:run ID --input JSON | --file FILE [--out DIR]}: runs a generator and writes its artifacts. */
+/** {@code atelier:run (--input JSON | --file FILE) [--out DIR] ID}: runs a generator and writes its artifacts. */
 @Command(scope = "atelier", name = "run", description = "Runs a generator and writes the artifacts it makes")
 @Service
 public class RunCommand implements Action {
@@ -32,9 +33,10 @@ public class RunCommand implements Action {
     @Reference
     GeneratorRegistry registry;
 
-    @Argument(index = 0, name = "generator", description = "vertical/id, e.g. medical/voice", required = true)
+    @Argument(index = 0, name = "generator", description = "vertical/id, e.g. medical/voice", required = true,
+            multiValued = true)
     @Completion(GeneratorCompleter.class)
-    String generator;
+    List<String> generator;
 
     @Option(name = "--input", aliases = "-i", description = "the input as JSON text")
     String input;
@@ -50,7 +52,12 @@ public class RunCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        GeneratorId id = GeneratorId.parse(generator);
+        if (generator.size() > 1) {
+            // Karaf reads options only before the first argument
+            throw new IllegalArgumentException("options go before the generator: atelier:run --input JSON "
+                    + "[--out DIR] " + generator.get(0));
+        }
+        GeneratorId id = GeneratorId.parse(generator.get(0));
         if ((input == null) == (file == null)) {
             throw new IllegalArgumentException("give the input either as --input JSON or as --file FILE");
         }
