@@ -89,9 +89,28 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
         return data != null ? Path.of(data, "atelier", "artifacts") : context.getDataFile("artifacts").toPath();
     }
 
+    /** New limits apply to every generator at once; calls already running finish under the old ones. */
     @Modified
     void modified(RuntimeConfig newConfig) {
         this.config = newConfig;
+        for (String qid : List.copyOf(slots.keySet())) {
+            slots.computeIfPresent(qid, (k, list) -> list.stream().map(this::withLimits).sorted(BEST_FIRST).toList());
+        }
+    }
+
+    private Slot withLimits(Slot s) {
+        return new Slot(s.generator, s.descriptor, s.serviceId, s.ranking, s.bundle, s.loader,
+                effectiveMaxConcurrent(s.descriptor), effectiveMaxInput(s.descriptor));
+    }
+
+    private int effectiveMaxConcurrent(GeneratorDescriptor<?> d) {
+        int max = Math.max(1, config.maxConcurrentPerGenerator());
+        return d.limits().maxConcurrent() > 0 ? Math.min(max, d.limits().maxConcurrent()) : max;
+    }
+
+    private long effectiveMaxInput(GeneratorDescriptor<?> d) {
+        long max = Math.max(1, config.maxInputBytes());
+        return d.limits().maxInputBytes() > 0 ? Math.min(max, d.limits().maxInputBytes()) : max;
     }
 
     @Deactivate
@@ -137,16 +156,8 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
                     d.vertical());
             return false;
         }
-        RuntimeConfig c = config;
-        int maxConcurrent = Math.max(1, c.maxConcurrentPerGenerator());
-        if (d.limits().maxConcurrent() > 0) {
-            maxConcurrent = Math.min(maxConcurrent, d.limits().maxConcurrent());
-        }
-        long maxInput = Math.max(1, c.maxInputBytes());
-        if (d.limits().maxInputBytes() > 0) {
-            maxInput = Math.min(maxInput, d.limits().maxInputBytes());
-        }
-        Slot slot = new Slot(generator, d, serviceId, ranking, bundle, loader, maxConcurrent, maxInput);
+        Slot slot = new Slot(generator, d, serviceId, ranking, bundle, loader, effectiveMaxConcurrent(d),
+                effectiveMaxInput(d));
         slots.compute(d.qualifiedId(), (k, list) -> {
             List<Slot> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
             next.add(slot);

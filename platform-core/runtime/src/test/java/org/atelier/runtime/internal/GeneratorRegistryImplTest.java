@@ -242,6 +242,17 @@ class GeneratorRegistryImplTest {
     }
 
     @Test
+    void newLimitsApplyToGeneratorsAlreadyPresent() {
+        registry.add(new GreetingGenerator("greet", GeneratorLimits.of(0, 64)), 1, 0, "b", null);
+        assertThat(registry.describe("test", "greet").maxConcurrent()).isEqualTo(2);
+
+        registry.modified(config(7, 32, 10, 5));
+
+        assertThat(registry.describe("test", "greet").maxConcurrent()).isEqualTo(7);
+        assertThat(registry.describe("test", "greet").maxInputBytes()).isEqualTo(32);
+    }
+
+    @Test
     void aCrashingGeneratorFailsItsJobWithoutLeakingDetails() {
         registry.add(new GreetingGenerator("boom", GeneratorLimits.DEFAULT) {
             @Override
