@@ -1,0 +1,165 @@
+package org.atelier.inference.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.atelier.api.ModelUnavailableException;
+import org.atelier.api.OverloadedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dynamic batching for one model, as DJL Serving and Triton do it: texts from any number of callers wait in one
+ * bounded queue; a worker takes the first, gathers more until the batch is full or the first has waited
+ * {@code maxDelay}, runs them in one model call and hands every caller its own vectors.
+ */
+final class Batcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Batcher.class);
+
+    /** One text waiting for its vector. */
+    static final class Item {
+        final String text;
+        final long enqueued = System.nanoTime();
+        final CompletableFuture<Result> result = new CompletableFuture<>();
+
+        Item(String text) {
+            this.text = text;
+        }
+    }
+
+    /** One text's outcome. */
+    record Result(float[] vector, int tokens, boolean truncated) {
+    }
+
+    /** Runs one batch. */
+    @FunctionalInterface
+    interface Runner {
+        EmbeddingModel.Batch run(List<String> texts) throws Exception;
+    }
+
+    private final String model;
+    private final BlockingQueue<Item> queue;
+    private final int maxBatch;
+    private final long maxDelayNanos;
+    private final Runner runner;
+    private final ModelMetrics metrics;
+    private final Thread worker;
+    private volatile boolean closed;
+
+    Batcher(String model, int queueSize, int maxBatch, int maxDelayMs, Runner runner, ModelMetrics metrics) {
+        this.model = model;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, queueSize));
+        this.maxBatch = Math.max(1, maxBatch);
+        this.maxDelayNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, maxDelayMs));
+        this.runner = runner;
+        this.metrics = metrics;
+        this.worker = new Thread(this::work, "atelier-batcher-" + model);
+        this.worker.setDaemon(true);
+        this.worker.start();
+    }
+
+    /**
+     * Queues texts; all or none are queued.
+     *
+     * @throws OverloadedException when the queue has no room for them
+     */
+    List<Item> submit(List<String> texts) {
+        if (closed) {
+            throw new ModelUnavailableException("model " + model + " is unloading");
+        }
+        List<Item> items = new ArrayList<>(texts.size());
+        synchronized (queue) {
+            if (queue.remainingCapacity() < texts.size()) {
+                metrics.rejected();
+                throw new OverloadedException("model " + model + " has " + queue.size() + " texts waiting", 1);
+            }
+            for (String t : texts) {
+                Item item = new Item(t);
+                queue.add(item);
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    int waiting() {
+        return queue.size();
+    }
+
+    private void work() {
+        List<Item> batch = new ArrayList<>(maxBatch);
+        while (!closed) {
+            try {
+                Item first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long deadline = first.enqueued + maxDelayNanos;
+                while (batch.size() < maxBatch) {
+                    Item next = queue.poll();
+                    if (next == null) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            break;
+                        }
+                        next = queue.poll(left, TimeUnit.NANOSECONDS);
+                        if (next == null) {
+                            break;
+                        }
+                    }
+                    batch.add(next);
+                }
+                run(batch);
+            } catch (InterruptedException e) {
+                if (closed) {
+                    break;
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+        Item left;
+        while ((left = queue.poll()) != null) {
+            left.result.completeExceptionally(new ModelUnavailableException("model " + model + " was unloaded"));
+        }
+    }
+
+    private void run(List<Item> batch) {
+        long start = System.nanoTime();
+        List<String> texts = new ArrayList<>(batch.size());
+        for (Item i : batch) {
+            texts.add(i.text);
+            metrics.queueWait(start - i.enqueued);
+        }
+        try {
+            EmbeddingModel.Batch out = runner.run(texts);
+            metrics.batch(batch.size(), System.nanoTime() - start);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result.complete(new Result(out.vectors()[i], out.tokens()[i], out.truncated()[i]));
+            }
+        } catch (Exception | LinkageError e) {
+            metrics.error();
+            LOG.error("Batch of {} texts failed on model {}", batch.size(), model, e);
+            for (Item i : batch) {
+                i.result.completeExceptionally(new ModelUnavailableException("model " + model + " failed to run"));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.interrupt();
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
