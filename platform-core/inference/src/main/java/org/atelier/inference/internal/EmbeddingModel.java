@@ -39,7 +39,15 @@ final class EmbeddingModel implements AutoCloseable {
         options.put("truncation", "true");
         options.put("padding", "false");
         options.put("maxLength", Integer.toString(descriptor.maxTokens()));
-        this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
+        // DJL finds its native tokenizer library through the context class loader: the engine bundle's
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(HuggingFaceTokenizer.class.getClassLoader());
+        try {
+            this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
         OrtSession s = null;
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setIntraOpNumThreads(intraOpThreads > 0 ? intraOpThreads : Runtime.getRuntime().availableProcessors());

@@ -1,9 +1,9 @@
 package org.atelier.rest.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.atelier.runtime.Bodies;
 import org.atelier.runtime.GeneratorInfo;
 import org.atelier.runtime.GeneratorRegistry;
 import org.atelier.runtime.InputTooLargeException;
@@ -61,27 +61,12 @@ public class GeneratorResource {
         if (contentLength != null && contentLength > limit) {
             throw new InputTooLargeException(limit);
         }
-        byte[] json = readAtMost(body, limit);
+        byte[] json = Bodies.readAtMost(body, limit);
         Job job = registry.invoke(vertical, generator, json);
         Dtos.JobDto dto = Dtos.job(job);
         if (job.state() == JobState.FAILED) {
             throw new ProblemException(500, "generator-failed", "Generator failed", job.message(), dto);
         }
         return dto;
-    }
-
-    /** Reads the body, refusing it as soon as it passes the limit (a chunked body has no Content-Length). */
-    static byte[] readAtMost(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buf)) != -1; ) {
-            total += n;
-            if (total > limit) {
-                throw new InputTooLargeException(limit);
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
     }
 }

@@ -3,6 +3,8 @@ package org.atelier.rest.internal;
 import java.util.List;
 
 import org.atelier.api.InvalidInputException;
+import org.atelier.api.ModelUnavailableException;
+import org.atelier.api.NoSuchModelException;
 import org.atelier.api.OverloadedException;
 import org.atelier.api.UnsupportedInputException;
 import org.atelier.runtime.GeneratorUnavailableException;
@@ -15,6 +17,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSel
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -61,6 +65,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof GeneratorUnavailableException x) {
             return problem(503, "unavailable", "Temporarily unavailable", x.getMessage(), path, x.retryAfterSeconds());
+        }
+        if (e instanceof NoSuchModelException x) {
+            return problem(404, "not-found", "Not found", x.getMessage(), path, null);
+        }
+        if (e instanceof ModelUnavailableException x) {
+            return problem(503, "model-unavailable", "Model unavailable", x.getMessage(), path, 5);
+        }
+        if (e instanceof JsonProcessingException x) {
+            return problem(400, "invalid-input", "Invalid input", "malformed JSON: " + x.getOriginalMessage(), path,
+                    null);
         }
         if (e instanceof InputTooLargeException x) {
             return problem(413, "too-large", "Request body too large", x.getMessage(), path, null);

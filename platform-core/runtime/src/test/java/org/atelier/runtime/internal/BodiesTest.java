@@ -1,4 +1,4 @@
-package org.atelier.rest.internal;
+package org.atelier.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 
+import org.atelier.runtime.Bodies;
 import org.atelier.runtime.InputTooLargeException;
 import org.junit.jupiter.api.Test;
 
-class GeneratorResourceTest {
+class BodiesTest {
 
     @Test
     void readsABodyUpToTheLimit() throws Exception {
-        assertThat(GeneratorResource.readAtMost(new ByteArrayInputStream(new byte[100]), 100)).hasSize(100);
+        assertThat(Bodies.readAtMost(new ByteArrayInputStream(new byte[100]), 100)).hasSize(100);
     }
 
     @Test
@@ -25,7 +26,7 @@ class GeneratorResourceTest {
                 return 'x';
             }
         };
-        assertThatThrownBy(() -> GeneratorResource.readAtMost(endless, 1 << 20))
+        assertThatThrownBy(() -> Bodies.readAtMost(endless, 1 << 20))
                 .isInstanceOf(InputTooLargeException.class)
                 .hasMessage("request body is larger than the limit of 1048576 bytes");
     }

@@ -1,0 +1,50 @@
+package org.atelier.inference.internal.shell;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.atelier.api.ModelRegistry;
+import org.atelier.api.TextEmbedder;
+
+/** {@code atelier:similarity [--model ID] A B}: the cosine similarity of two texts. */
+@Command(scope = "atelier", name = "similarity", description = "Prints the cosine similarity of two texts")
+@Service
+public class SimilarityCommand implements Action {
+
+    @Reference
+    ModelRegistry models;
+
+    @Option(name = "--model", aliases = "-m", description = "model id (default all-minilm-l6-v2)")
+    @Completion(ModelCompleter.class)
+    String model = "all-minilm-l6-v2";
+
+    @Argument(index = 0, name = "a", description = "first text", required = true)
+    String a;
+
+    @Argument(index = 1, name = "b", description = "second text", required = true)
+    String b;
+
+    @Override
+    public Object execute() {
+        try (TextEmbedder e = models.embedder(model)) {
+            List<float[]> v = e.embed(List.of(a, b)).vectors();
+            double dot = 0;
+            double na = 0;
+            double nb = 0;
+            for (int i = 0; i < v.get(0).length; i++) {
+                dot += (double) v.get(0)[i] * v.get(1)[i];
+                na += (double) v.get(0)[i] * v.get(0)[i];
+                nb += (double) v.get(1)[i] * v.get(1)[i];
+            }
+            System.out.println(String.format(Locale.ROOT, "%.4f", dot / Math.sqrt(na * nb)));
+        }
+        return null;
+    }
+}
