@@ -51,6 +51,7 @@ public abstract class AtelierTestSupport {
 
     static final String HTTP_PORT = "atelier.itest.httpPort";
     static final String BUNDLES = "atelier.itest.bundles";
+    static final String MODELS = "atelier.itest.models";
 
     @Inject
     protected BundleContext bundleContext;
@@ -85,6 +86,12 @@ public abstract class AtelierTestSupport {
         Path target = Path.of(System.getProperty("project.build.directory", "target"));
         Path bundles = target.resolve("test-bundles");
         writeTestBundles(bundles);
+        Path models = target.resolve("test-models");
+        try {
+            org.atelier.inference.internal.TinyModel.write(models.resolve("tiny-test"), 4);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         return new Option[] {
             karafDistributionConfiguration()
@@ -104,6 +111,7 @@ public abstract class AtelierTestSupport {
             editConfigurationFilePut("etc/org.atelier.runtime.cfg", "maxInputBytes", "65536"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1"),
             systemProperty(BUNDLES).value(bundles.toAbsolutePath().toString()),
+            systemProperty(MODELS).value(models.toAbsolutePath().toString()),
             mavenBundle().groupId("net.bytebuddy").artifactId("byte-buddy").version(System.getProperty("bytebuddy.version")),
             mavenBundle().groupId("org.assertj").artifactId("assertj-core").version(System.getProperty("assertj.version")),
             // what bin/karaf passes on Java 17
@@ -194,6 +202,15 @@ public abstract class AtelierTestSupport {
 
     protected HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+    }
+
+    protected Bundle bundle(String bsn) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + bsn);
     }
 
     protected HttpResponse<String> post(String path, String contentType, String body) {

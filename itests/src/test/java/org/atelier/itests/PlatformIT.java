@@ -199,13 +199,4 @@ public class PlatformIT extends AtelierTestSupport {
         assertThat(calls.get()).as("calls made to echo-a").isGreaterThan(10);
         assertThat(failures).as("failures of echo-a while echo-b came and went").isEmpty();
     }
-
-    private Bundle bundle(String bsn) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (bsn.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + bsn);
-    }
 }

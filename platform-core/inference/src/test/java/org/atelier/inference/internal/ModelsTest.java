@@ -238,6 +238,22 @@ class ModelsTest {
     }
 
     @Test
+    void aModelFolderOfOwnFilesLoadsAndComputesWhatItsGraphSays(@TempDir Path dir) throws Exception {
+        TinyModel.write(dir.resolve("tiny-test"), 4);
+        models.update("dir", DirectoryModels.scan(dir));
+        try (TextEmbedder e = models.embedder("tiny-test")) {
+            TextEmbedder.Embeddings out = e.embed(List.of("alpha gamma", "epsilon", "beta nothing delta delta"));
+            // mean token id times (1, 2, 3, 4): (1 + 3) / 2 = 2; 5; (2 + 0 + 4 + 4) / 4 = 2.5
+            assertThat(out.vectors().get(0)).containsExactly(2f, 4f, 6f, 8f);
+            assertThat(out.vectors().get(1)).containsExactly(5f, 10f, 15f, 20f);
+            assertThat(out.vectors().get(2)).containsExactly(2.5f, 5f, 7.5f, 10f);
+            assertThat(out.tokens()).isEqualTo(7);
+        } finally {
+            models.update("dir", List.of());
+        }
+    }
+
+    @Test
     void loadAndUnloadOnRequestWithHandlesCounted() {
         ModelInfo loaded = models.load("bge-small-zh-v1.5");
         assertThat(loaded.state()).isEqualTo("loaded");
