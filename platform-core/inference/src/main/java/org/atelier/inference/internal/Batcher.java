@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dynamic batching for one model, as DJL Serving and Triton do it: texts from any number of callers wait in one
- * bounded queue; a worker takes the first, gathers more until the batch is full or the first has waited
- * {@code maxDelay}, runs them in one model call and hands every caller its own vectors.
+ * bounded queue; each worker takes the first, gathers more until the batch is full or the first has waited
+ * {@code maxDelay}, runs them together and hands every caller its own vectors. With a delay of 0 a worker takes what
+ * is waiting: under load, batches fill while the workers are busy; alone, a text never waits.
  */
 final class Batcher implements AutoCloseable {
 
@@ -48,19 +49,23 @@ final class Batcher implements AutoCloseable {
     private final long maxDelayNanos;
     private final Runner runner;
     private final ModelMetrics metrics;
-    private final Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
 
-    Batcher(String model, int queueSize, int maxBatch, int maxDelayMs, Runner runner, ModelMetrics metrics) {
+    Batcher(String model, int queueSize, int maxBatch, int maxDelayMs, int workerCount, Runner runner,
+            ModelMetrics metrics) {
         this.model = model;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, queueSize));
         this.maxBatch = Math.max(1, maxBatch);
         this.maxDelayNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, maxDelayMs));
         this.runner = runner;
         this.metrics = metrics;
-        this.worker = new Thread(this::work, "atelier-batcher-" + model);
-        this.worker.setDaemon(true);
-        this.worker.start();
+        for (int i = 0; i < Math.max(1, workerCount); i++) {
+            Thread worker = new Thread(this::work, "atelier-batcher-" + model + "-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
     }
 
     /**
@@ -155,9 +160,11 @@ final class Batcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        worker.interrupt();
+        workers.forEach(Thread::interrupt);
         try {
-            worker.join(10_000);
+            for (Thread worker : workers) {
+                worker.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -79,9 +79,42 @@ final class EmbeddingModel implements AutoCloseable {
     record Batch(float[][] vectors, int[] tokens, boolean[] truncated) {
     }
 
-    Batch embed(List<String> texts) throws OrtException {
+    /**
+     * Embeds texts. They are tokenized together, ordered by length and run in sub-batches of about equal length, so
+     * that little compute goes to padding.
+     */
+    Batch embed(List<String> texts, int subBatch) throws OrtException {
         int n = texts.size();
         Encoding[] encodings = tokenizer.batchEncode(texts);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> encodings[i].getIds().length));
+        float[][] vectors = new float[n][];
+        int[] tokens = new int[n];
+        boolean[] truncated = new boolean[n];
+        int step = Math.max(1, subBatch);
+        for (int from = 0; from < n; from += step) {
+            int to = Math.min(n, from + step);
+            Encoding[] part = new Encoding[to - from];
+            for (int k = from; k < to; k++) {
+                part[k - from] = encodings[order[k]];
+            }
+            float[][] out = run(part);
+            for (int k = from; k < to; k++) {
+                int i = order[k];
+                vectors[i] = out[k - from];
+                tokens[i] = encodings[i].getIds().length;
+                truncated[i] = encodings[i].exceedMaxLength();
+            }
+        }
+        return new Batch(vectors, tokens, truncated);
+    }
+
+    /** One ONNX Runtime call for encodings padded to the longest of them. */
+    private float[][] run(Encoding[] encodings) throws OrtException {
+        int n = encodings.length;
         int seq = 1;
         for (Encoding e : encodings) {
             seq = Math.max(seq, e.getIds().length);
@@ -89,18 +122,11 @@ final class EmbeddingModel implements AutoCloseable {
         long[] ids = new long[n * seq];
         long[] mask = new long[n * seq];
         long[] types = new long[n * seq];
-        int[] tokens = new int[n];
-        boolean[] truncated = new boolean[n];
         for (int i = 0; i < n; i++) {
             Encoding e = encodings[i];
-            long[] eIds = e.getIds();
-            long[] eMask = e.getAttentionMask();
-            long[] eTypes = e.getTypeIds();
-            System.arraycopy(eIds, 0, ids, i * seq, eIds.length);
-            System.arraycopy(eMask, 0, mask, i * seq, eMask.length);
-            System.arraycopy(eTypes, 0, types, i * seq, eTypes.length);
-            tokens[i] = eIds.length;
-            truncated[i] = e.exceedMaxLength();
+            System.arraycopy(e.getIds(), 0, ids, i * seq, e.getIds().length);
+            System.arraycopy(e.getAttentionMask(), 0, mask, i * seq, e.getAttentionMask().length);
+            System.arraycopy(e.getTypeIds(), 0, types, i * seq, e.getTypeIds().length);
         }
         long[] shape = {n, seq};
         Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -112,8 +138,7 @@ final class EmbeddingModel implements AutoCloseable {
             }
             try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
                 OnnxValue value = result.get(0);
-                float[][] vectors = pool(value.getValue(), mask, n, seq);
-                return new Batch(vectors, tokens, truncated);
+                return pool(value.getValue(), mask, n, seq);
             }
         } finally {
             inputs.values().forEach(OnnxTensor::close);

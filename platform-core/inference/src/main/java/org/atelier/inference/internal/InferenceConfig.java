@@ -22,8 +22,16 @@ public @interface InferenceConfig {
     @AttributeDefinition(description = "Most texts merged into one ONNX Runtime call")
     int maxBatchSize() default 32;
 
-    @AttributeDefinition(description = "Longest a text waits for others to join its batch, in milliseconds")
-    int maxBatchDelayMs() default 5;
+    @AttributeDefinition(description = "Longest a text waits for others to join its batch, in milliseconds; 0 takes "
+            + "what is waiting (batches fill while the workers are busy)")
+    int maxBatchDelayMs() default 0;
+
+    @AttributeDefinition(description = "Texts of about equal length run together in one ONNX Runtime call (a batch is "
+            + "ordered by length and cut into calls of this size, so little compute goes to padding)")
+    int subBatchSize() default 4;
+
+    @AttributeDefinition(description = "Batches of one model that run at once; 0 = number of cores")
+    int batchWorkers() default 0;
 
     @AttributeDefinition(description = "Texts that may wait per model; beyond it callers get 429")
     int queueSize() default 2048;
@@ -35,7 +43,8 @@ public @interface InferenceConfig {
             + "maximum are truncated and flagged)")
     int maxTextChars() default 20_000;
 
-    @AttributeDefinition(description = "ONNX Runtime threads inside one operator (intra-op); 0 = number of cores")
+    @AttributeDefinition(description = "ONNX Runtime threads inside one operator (intra-op) per batch worker; 0 = number "
+            + "of cores divided by batch workers")
     int intraOpThreads() default 0;
 
     @AttributeDefinition(description = "ONNX Runtime threads across operators (inter-op)")

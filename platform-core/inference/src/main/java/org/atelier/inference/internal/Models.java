@@ -32,13 +32,21 @@ final class Models implements ModelRegistry, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Models.class);
 
     /** The tunables {@link Models} reads. */
-    record Settings(int maxBatchSize, int maxBatchDelayMs, int queueSize, int maxInputs, int maxTextChars,
-                    int intraOpThreads, int interOpThreads, long idleUnloadMillis) {
+    record Settings(int maxBatchSize, int maxBatchDelayMs, int subBatchSize, int batchWorkers, int queueSize,
+                    int maxInputs, int maxTextChars, int intraOpThreads, int interOpThreads, long idleUnloadMillis) {
 
         static Settings of(InferenceConfig c) {
-            return new Settings(c.maxBatchSize(), c.maxBatchDelayMs(), c.queueSize(), c.maxInputs(),
-                    c.maxTextChars(), c.intraOpThreads(), c.interOpThreads(),
+            return new Settings(c.maxBatchSize(), c.maxBatchDelayMs(), c.subBatchSize(), c.batchWorkers(),
+                    c.queueSize(), c.maxInputs(), c.maxTextChars(), c.intraOpThreads(), c.interOpThreads(),
                     TimeUnit.SECONDS.toMillis(Math.max(0, c.idleUnloadSeconds())));
+        }
+
+        int workers() {
+            return batchWorkers > 0 ? batchWorkers : Runtime.getRuntime().availableProcessors();
+        }
+
+        int intraOp() {
+            return intraOpThreads > 0 ? intraOpThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / workers());
         }
     }
 
@@ -237,14 +245,14 @@ final class Models implements ModelRegistry, AutoCloseable {
                 onnx = in.readAllBytes();
             }
             try (InputStream tokenizer = e.files.openTokenizer()) {
-                model = new EmbeddingModel(e.files.descriptor(), onnx, tokenizer, s.intraOpThreads(),
-                        s.interOpThreads());
+                model = new EmbeddingModel(e.files.descriptor(), onnx, tokenizer, s.intraOp(), s.interOpThreads());
             }
             // one text through the model proves it runs and makes the first real call fast
-            model.embed(List.of("warm up"));
+            model.embed(List.of("warm up"), 1);
             EmbeddingModel loaded = model;
-            e.batcher = new Batcher(e.id, s.queueSize(), s.maxBatchSize(), s.maxBatchDelayMs(), loaded::embed,
-                    e.metrics);
+            int subBatch = s.subBatchSize();
+            e.batcher = new Batcher(e.id, s.queueSize(), s.maxBatchSize(), s.maxBatchDelayMs(), s.workers(),
+                    texts -> loaded.embed(texts, subBatch), e.metrics);
             e.model = model;
             e.loadedBytes = Math.max(0, residentBytes() - before);
             e.state = "loaded";

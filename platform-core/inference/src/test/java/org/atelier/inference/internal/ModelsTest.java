@@ -39,7 +39,7 @@ class ModelsTest {
 
     @BeforeAll
     static void load() {
-        models = new Models(new Models.Settings(8, 5, 64, 16, 2000, 1, 1, 0));
+        models = new Models(new Models.Settings(8, 5, 3, 2, 64, 16, 2000, 1, 1, 0));
         models.update("test", List.of(new BundleModels.Found("all-minilm-l6-v2", TestModels.minilm(), null),
                 new BundleModels.Found("bge-small-zh-v1.5", TestModels.bgeZh(), null)));
     }
@@ -197,7 +197,7 @@ class ModelsTest {
 
     @Test
     void aFullQueueRefusesWithOverload() {
-        Models small = new Models(new Models.Settings(1, 0, 2, 16, 2000, 1, 1, 0));
+        Models small = new Models(new Models.Settings(1, 0, 1, 1, 2, 16, 2000, 1, 1, 0));
         small.update("test", List.of(new BundleModels.Found("all-minilm-l6-v2", TestModels.minilm(), null)));
         try (TextEmbedder e = small.embedder("all-minilm-l6-v2")) {
             assertThatThrownBy(() -> e.embed(List.of("a", "b", "c"))).isInstanceOf(OverloadedException.class);

@@ -29,7 +29,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code /api/v1/health/live}: the server answers. {@code /api/v1/health/ready}: every bundle is active, every
+ * {@code /api/v1/health/live}: the server answers. {@code /api/v1/health/ready}: every bundle is resolved, every
+ * bundle with an activator or components is active, every
  * declarative-services component that is not waiting for optional configuration is satisfied, and the REST
  * whiteboard has no failed application, resource or extension; otherwise 503 with what is not ready.
  */
@@ -65,10 +66,15 @@ public class HealthResource {
     public Response ready() {
         List<String> problems = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
-            boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+            java.util.Dictionary<String, String> h = b.getHeaders("");
+            boolean fragment = h.get(Constants.FRAGMENT_HOST) != null;
             boolean lazy = b.getState() == Bundle.STARTING
-                    && Constants.ACTIVATION_LAZY.equals(b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY));
-            if (!fragment && !lazy && b.getState() != Bundle.ACTIVE) {
+                    && Constants.ACTIVATION_LAZY.equals(h.get(Constants.BUNDLE_ACTIVATIONPOLICY));
+            // a library (no activator, no components) serves its packages once resolved; the rest must run
+            boolean runs = h.get(Constants.BUNDLE_ACTIVATOR) != null || h.get("Service-Component") != null;
+            boolean ok = fragment || lazy || b.getState() == Bundle.ACTIVE
+                    || (b.getState() == Bundle.RESOLVED && !runs);
+            if (!ok) {
                 problems.add("bundle " + b.getSymbolicName() + " is " + state(b.getState()));
             }
         }
