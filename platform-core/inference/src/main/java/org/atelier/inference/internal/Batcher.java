@@ -74,11 +74,11 @@ final class Batcher implements AutoCloseable {
      * @throws OverloadedException when the queue has no room for them
      */
     List<Item> submit(List<String> texts) {
-        if (closed) {
-            throw new ModelUnavailableException("model " + model + " is unloading");
-        }
         List<Item> items = new ArrayList<>(texts.size());
         synchronized (queue) {
+            if (closed) {
+                throw new ModelUnavailableException("model " + model + " is unloading");
+            }
             if (queue.remainingCapacity() < texts.size()) {
                 metrics.rejected();
                 throw new OverloadedException("model " + model + " has " + queue.size() + " texts waiting", 1);
@@ -120,18 +120,13 @@ final class Batcher implements AutoCloseable {
                     }
                     batch.add(next);
                 }
-                run(batch);
             } catch (InterruptedException e) {
-                if (closed) {
-                    break;
-                }
-            } finally {
+                // what was already taken still runs, below
+            }
+            if (!batch.isEmpty()) {
+                run(batch);
                 batch.clear();
             }
-        }
-        Item left;
-        while ((left = queue.poll()) != null) {
-            left.result.completeExceptionally(new ModelUnavailableException("model " + model + " was unloaded"));
         }
     }
 
@@ -157,15 +152,31 @@ final class Batcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking texts, lets the batches already taken finish (the model must stay open until this returns) and
+     * fails the texts still waiting.
+     */
     @Override
     public void close() {
-        closed = true;
-        workers.forEach(Thread::interrupt);
-        try {
-            for (Thread worker : workers) {
-                worker.join(10_000);
+        synchronized (queue) {
+            closed = true;
+        }
+        // no interrupt: a worker sees the flag within its 200 ms poll, and a batch in the model runs to its end
+        boolean interrupted = false;
+        for (Thread worker : workers) {
+            while (worker.isAlive()) {
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        } catch (InterruptedException e) {
+        }
+        Item left;
+        while ((left = queue.poll()) != null) {
+            left.result.completeExceptionally(new ModelUnavailableException("model " + model + " was unloaded"));
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -65,6 +65,7 @@ final class Models implements ModelRegistry, AutoCloseable {
         int users;
         long lastUsed = System.currentTimeMillis();
         boolean unloadWhenIdle;
+        boolean removed;
 
         Entry(String id, String sourceKey, ModelFiles files, String brokenReason, ModelMetrics metrics) {
             this.id = id;
@@ -229,6 +230,9 @@ final class Models implements ModelRegistry, AutoCloseable {
     }
 
     private void ensureLoaded(Entry e) {
+        if (e.removed) {
+            throw new ModelUnavailableException("model " + e.id + " was removed or replaced; retry");
+        }
         if (e.model != null) {
             return;
         }
@@ -258,7 +262,7 @@ final class Models implements ModelRegistry, AutoCloseable {
             e.state = "loaded";
             e.error = null;
             LOG.info("Loaded model {} from {} ({} MB resident)", e.id, e.files.source(), e.loadedBytes >> 20);
-        } catch (Exception | LinkageError x) {
+        } catch (Exception | LinkageError | OutOfMemoryError x) {
             if (model != null) {
                 model.close();
             }
@@ -300,6 +304,7 @@ final class Models implements ModelRegistry, AutoCloseable {
                 LOG.info("Unloading model {}: {}", e.id, why);
             }
             release(e);
+            e.removed = true;
             e.state = e.files == null ? "failed" : "removed";
         }
     }
@@ -355,8 +360,9 @@ final class Models implements ModelRegistry, AutoCloseable {
             if (texts == null || texts.isEmpty()) {
                 throw new InvalidInputException("input", "at least one text is needed");
             }
-            if (texts.size() > s.maxInputs()) {
-                throw new InvalidInputException("input", "at most " + s.maxInputs() + " texts in one request, got "
+            int maxInputs = Math.min(s.maxInputs(), s.queueSize());
+            if (texts.size() > maxInputs) {
+                throw new InvalidInputException("input", "at most " + maxInputs + " texts in one request, got "
                         + texts.size());
             }
             for (int i = 0; i < texts.size(); i++) {
@@ -405,7 +411,7 @@ final class Models implements ModelRegistry, AutoCloseable {
                 closed = true;
                 entry.users--;
                 entry.lastUsed = System.currentTimeMillis();
-                if (entry.users == 0 && entry.unloadWhenIdle) {
+                if (entry.users == 0 && (entry.unloadWhenIdle || entry.removed)) {
                     release(entry);
                 }
             }

@@ -20,7 +20,6 @@ import org.atelier.api.InvalidInputException;
 import org.atelier.api.ModelInfo;
 import org.atelier.api.ModelUnavailableException;
 import org.atelier.api.NoSuchModelException;
-import org.atelier.api.OverloadedException;
 import org.atelier.api.TextEmbedder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,17 +192,6 @@ class ModelsTest {
         }
         assertThatThrownBy(() -> models.embedder("nope")).isInstanceOf(NoSuchModelException.class)
                 .hasMessage("no model nope");
-    }
-
-    @Test
-    void aFullQueueRefusesWithOverload() {
-        Models small = new Models(new Models.Settings(1, 0, 1, 1, 2, 16, 2000, 1, 1, 0));
-        small.update("test", List.of(new BundleModels.Found("all-minilm-l6-v2", TestModels.minilm(), null)));
-        try (TextEmbedder e = small.embedder("all-minilm-l6-v2")) {
-            assertThatThrownBy(() -> e.embed(List.of("a", "b", "c"))).isInstanceOf(OverloadedException.class);
-        } finally {
-            small.close();
-        }
     }
 
     @Test

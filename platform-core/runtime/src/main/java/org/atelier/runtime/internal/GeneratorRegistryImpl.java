@@ -89,18 +89,17 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
         return data != null ? Path.of(data, "atelier", "artifacts") : context.getDataFile("artifacts").toPath();
     }
 
-    /** New limits apply to every generator at once; calls already running finish under the old ones. */
+    /** New limits apply to every generator at once, counting the calls already running. */
     @Modified
     void modified(RuntimeConfig newConfig) {
         this.config = newConfig;
-        for (String qid : List.copyOf(slots.keySet())) {
-            slots.computeIfPresent(qid, (k, list) -> list.stream().map(this::withLimits).sorted(BEST_FIRST).toList());
+        for (List<Slot> list : slots.values()) {
+            list.forEach(this::applyLimits);
         }
     }
 
-    private Slot withLimits(Slot s) {
-        return new Slot(s.generator, s.descriptor, s.serviceId, s.ranking, s.bundle, s.loader,
-                effectiveMaxConcurrent(s.descriptor), effectiveMaxInput(s.descriptor));
+    private void applyLimits(Slot s) {
+        s.limits(effectiveMaxConcurrent(s.descriptor), effectiveMaxInput(s.descriptor));
     }
 
     private int effectiveMaxConcurrent(GeneratorDescriptor<?> d) {
@@ -169,35 +168,46 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
             return List.copyOf(next);
         });
         departed.remove(d.qualifiedId());
+        // the configuration may have changed while the slot was made
+        applyLimits(slot);
         LOG.info("Generator {} from {} is available", d.qualifiedId(), bundle);
         return true;
     }
 
     /** Removes a generator: it refuses new calls at once and its running calls may finish. */
     void remove(long serviceId) {
-        Slot leaving = null;
+        String qid = null;
         for (List<Slot> list : slots.values()) {
             for (Slot s : list) {
                 if (s.serviceId == serviceId) {
-                    leaving = s;
+                    qid = s.qualifiedId();
                 }
             }
         }
-        if (leaving == null) {
+        if (qid == null) {
             return;
         }
-        Slot gone = leaving;
-        String qid = gone.qualifiedId();
         RuntimeConfig c = config;
         // the 503 window opens before the slot disappears, so no caller sees a 404 in between
         departed.put(qid, clock.instant().plusSeconds(Math.max(0, c.departedGraceSeconds())));
+        Slot[] removed = new Slot[1];
         slots.computeIfPresent(qid, (k, list) -> {
-            List<Slot> next = new ArrayList<>(list);
-            next.remove(gone);
+            List<Slot> next = new ArrayList<>(list.size());
+            for (Slot s : list) {
+                if (s.serviceId == serviceId) {
+                    removed[0] = s;
+                } else {
+                    next.add(s);
+                }
+            }
             return next.isEmpty() ? null : List.copyOf(next);
         });
         if (slots.containsKey(qid)) {
             departed.remove(qid);
+        }
+        Slot gone = removed[0];
+        if (gone == null) {
+            return;
         }
         try {
             if (!gone.drain(Math.max(0, c.drainTimeoutSeconds()), TimeUnit.SECONDS)) {

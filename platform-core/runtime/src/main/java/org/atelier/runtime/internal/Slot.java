@@ -1,6 +1,5 @@
 package org.atelier.runtime.internal;
 
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,8 +9,9 @@ import org.atelier.api.GeneratorDescriptor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One registered generator service: its descriptor, its concurrency permits and the calls in flight, so that a
- * leaving generator can refuse new calls and let running ones finish.
+ * One registered generator service: its descriptor, its limits and the calls in flight, so that a leaving generator
+ * can refuse new calls and let running ones finish. Limits can change while calls run; the count of calls in flight
+ * is the one gate for both the concurrency limit and draining.
  */
 final class Slot {
 
@@ -23,9 +23,8 @@ final class Slot {
     final int ranking;
     final String bundle;
     final ClassLoader loader;
-    final int maxConcurrent;
-    final long maxInputBytes;
-    private final Semaphore permits;
+    volatile int maxConcurrent;
+    volatile long maxInputBytes;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean leaving;
     private volatile ObjectNode schema;
@@ -39,9 +38,12 @@ final class Slot {
         this.ranking = ranking;
         this.bundle = bundle;
         this.loader = loader;
-        this.maxConcurrent = maxConcurrent;
-        this.maxInputBytes = maxInputBytes;
-        this.permits = new Semaphore(maxConcurrent);
+        limits(maxConcurrent, maxInputBytes);
+    }
+
+    void limits(int newMaxConcurrent, long newMaxInputBytes) {
+        this.maxConcurrent = newMaxConcurrent;
+        this.maxInputBytes = newMaxInputBytes;
     }
 
     String qualifiedId() {
@@ -56,10 +58,14 @@ final class Slot {
         if (leaving) {
             return Entry.LEAVING;
         }
-        if (!permits.tryAcquire()) {
-            return Entry.BUSY;
+        for (int n = inFlight.get(); ; n = inFlight.get()) {
+            if (n >= maxConcurrent) {
+                return Entry.BUSY;
+            }
+            if (inFlight.compareAndSet(n, n + 1)) {
+                break;
+            }
         }
-        inFlight.incrementAndGet();
         if (leaving) {
             exit();
             return Entry.LEAVING;
@@ -69,7 +75,6 @@ final class Slot {
 
     void exit() {
         inFlight.decrementAndGet();
-        permits.release();
         synchronized (this) {
             notifyAll();
         }

@@ -242,6 +242,32 @@ class GeneratorRegistryImplTest {
     }
 
     @Test
+    void aGeneratorLeavingAfterNewLimitsStillLetsItsRunningCallFinish() throws Exception {
+        GreetingGenerator g = new GreetingGenerator("swap", GeneratorLimits.DEFAULT);
+        g.entered = new CountDownLatch(1);
+        g.release = new CountDownLatch(1);
+        registry.add(g, 7, 0, "b", null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Job> running = pool.submit(() -> registry.invoke("test", "swap", body()));
+            assertThat(g.entered.await(5, TimeUnit.SECONDS)).isTrue();
+            registry.modified(config(1, 1024, 10, 5));
+            assertThatThrownBy(() -> registry.invoke("test", "swap", body()))
+                    .as("the running call counts against the new limit of 1").isInstanceOf(OverloadedException.class);
+
+            Future<?> removal = pool.submit(() -> registry.remove(7));
+            awaitGone("swap");
+            Thread.sleep(200);
+            assertThat(removal.isDone()).as("removal waits for the call that began before the new limits").isFalse();
+            g.release.countDown();
+            assertThat(running.get(5, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
+            removal.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void newLimitsApplyToGeneratorsAlreadyPresent() {
         registry.add(new GreetingGenerator("greet", GeneratorLimits.of(0, 64)), 1, 0, "b", null);
         assertThat(registry.describe("test", "greet").maxConcurrent()).isEqualTo(2);
