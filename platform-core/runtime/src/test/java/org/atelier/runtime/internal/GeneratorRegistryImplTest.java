@@ -178,9 +178,7 @@ class GeneratorRegistryImplTest {
 
     @Test
     void refusesCallsBeyondTheConcurrencyLimit() throws Exception {
-        GreetingGenerator g = new GreetingGenerator("slow", GeneratorLimits.of(1, 0));
-        g.entered = new CountDownLatch(1);
-        g.release = new CountDownLatch(1);
+        GreetingGenerator g = gated("slow", GeneratorLimits.of(1, 0));
         registry.add(g, 1, 0, "b", null);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -198,9 +196,7 @@ class GeneratorRegistryImplTest {
 
     @Test
     void aLeavingGeneratorFinishesItsCallThenAnswersUnavailableThenUnknown() throws Exception {
-        GreetingGenerator g = new GreetingGenerator("swap", GeneratorLimits.DEFAULT);
-        g.entered = new CountDownLatch(1);
-        g.release = new CountDownLatch(1);
+        GreetingGenerator g = gated("swap", GeneratorLimits.DEFAULT);
         registry.add(g, 7, 0, "b", null);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -243,9 +239,7 @@ class GeneratorRegistryImplTest {
 
     @Test
     void aGeneratorLeavingAfterNewLimitsStillLetsItsRunningCallFinish() throws Exception {
-        GreetingGenerator g = new GreetingGenerator("swap", GeneratorLimits.DEFAULT);
-        g.entered = new CountDownLatch(1);
-        g.release = new CountDownLatch(1);
+        GreetingGenerator g = gated("swap", GeneratorLimits.DEFAULT);
         registry.add(g, 7, 0, "b", null);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -291,6 +285,14 @@ class GeneratorRegistryImplTest {
 
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.message()).isEqualTo("the generator failed: internal error (see the server log)");
+    }
+
+    /** A generator whose calls wait, once entered, until the test releases them. */
+    private static GreetingGenerator gated(String id, GeneratorLimits limits) {
+        GreetingGenerator g = new GreetingGenerator(id, limits);
+        g.entered = new CountDownLatch(1);
+        g.release = new CountDownLatch(1);
+        return g;
     }
 
     private void awaitGone(String id) throws InterruptedException {
