@@ -1,0 +1,51 @@
+package org.atelier.runtime.internal.labels;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import org.atelier.runtime.AigcLabel;
+
+/** Every format the platform labels, by media type when writing and by content when reading. */
+public final class Labels {
+
+    private final List<Labeler> labelers = List.of(new PngLabeler(), new WavLabeler(), new SvgLabeler(),
+            new JsonLabeler(), new TextLabeler());
+
+    /** @return whether the platform can label this media type inside the file */
+    public boolean supports(String mediaType) {
+        return labeler(mediaType) != null;
+    }
+
+    /**
+     * @return the labelled file
+     * @throws IOException when the file is not what its media type says
+     */
+    public byte[] write(String mediaType, byte[] content, AigcLabel label, boolean explicit) throws IOException {
+        Labeler l = labeler(mediaType);
+        if (l == null) {
+            throw new IOException("no label writer for " + mediaType);
+        }
+        return l.write(content, label, explicit);
+    }
+
+    /** @return the label a file carries, whatever its format among those supported */
+    public Optional<AigcLabel> read(byte[] content) throws IOException {
+        for (Labeler l : labelers) {
+            if (l.sniff(content)) {
+                return l.read(content);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Labeler labeler(String mediaType) {
+        String m = mediaType == null ? "" : mediaType.toLowerCase(java.util.Locale.ROOT);
+        for (Labeler l : labelers) {
+            if (l.handles(m)) {
+                return l;
+            }
+        }
+        return null;
+    }
+}
