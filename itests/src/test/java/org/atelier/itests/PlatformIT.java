@@ -80,19 +80,28 @@ public class PlatformIT extends AtelierTestSupport {
         HttpResponse<String> run = post("/itest/echo-a", "application/json", ECHO);
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
         assertThat(run.body()).contains("\"state\":\"succeeded\"").contains("\"generator\":\"itest/echo-a\"")
-                .contains("\"name\":\"echo.txt\"").contains("\"mediaType\":\"text/plain\"").contains("\"bytes\":12");
+                .contains("\"name\":\"echo.txt\"").contains("\"mediaType\":\"text/plain\"");
         String artifactId = run.body().replaceAll(".*\"artifacts\":\\[\\{\"id\":\"([^\"]+)\".*", "$1");
         HttpResponse<byte[]> artifact = getBytes("/artifacts/" + artifactId);
         assertThat(artifact.statusCode()).isEqualTo(200);
         assertThat(artifact.headers().firstValue("Content-Type")).hasValue("text/plain");
-        assertThat(new String(artifact.body(), StandardCharsets.UTF_8)).isEqualTo("hello\nhello\n");
+        assertThat(new String(artifact.body(), StandardCharsets.UTF_8)).startsWith("---\nAIGC: {\"Label\":\"1\"")
+                .contains("AI-generated content").endsWith("hello\nhello\n");
+        HttpResponse<String> label = get("/artifacts/" + artifactId + "/label");
+        assertThat(label.statusCode()).isEqualTo(200);
+        assertThat(label.body()).contains("\"ProduceID\":\"" + artifactId + "\"")
+                .contains("\"ReservedCode1\":\"itest/echo-a\"").contains("\"embedded\":true");
 
         assertThat(executeCommand("atelier:list")).contains("itest").contains("echo-a").contains("ready");
         assertThat(executeCommand("atelier:describe itest/echo-a")).contains("Echo echo-a").contains("\"times\"");
         Path out = Files.createTempDirectory("atelier-run");
         String printed = executeCommand("atelier:run --input '{\"text\":\"hi\",\"times\":3}' --out " + out + " itest/echo-a");
         assertThat(printed).contains("succeeded").contains(out.resolve("echo.txt").toString());
-        assertThat(Files.readString(out.resolve("echo.txt"))).isEqualTo("hi\nhi\nhi\n");
+        assertThat(Files.readString(out.resolve("echo.txt"))).endsWith("hi\nhi\nhi\n");
+        assertThat(executeCommand("atelier:verify " + out.resolve("echo.txt"))).contains("AIGC label found")
+                .contains("ContentProducer    atelier").contains("ReservedCode1      itest/echo-a");
+        Path plain = Files.writeString(out.resolve("plain.txt"), "written by a person");
+        assertThat(executeCommand("atelier:verify " + plain)).contains("carries no AIGC label");
     }
 
     @Test

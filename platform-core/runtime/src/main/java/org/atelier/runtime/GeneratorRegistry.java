@@ -47,4 +47,10 @@ public interface GeneratorRegistry {
      * @return the artifact, if it is known
      */
     Optional<StoredArtifact> artifact(String id);
+
+    /**
+     * @param id an artifact id from a job
+     * @return its AIGC label, read back from the file where the format carries one
+     */
+    Optional<ArtifactLabel> artifactLabel(String id);
 }

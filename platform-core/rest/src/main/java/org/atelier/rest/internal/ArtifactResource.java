@@ -4,7 +4,11 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.atelier.runtime.ArtifactInfo;
+import org.atelier.runtime.ArtifactLabel;
 import org.atelier.runtime.GeneratorRegistry;
 import org.atelier.runtime.StoredArtifact;
 import org.osgi.service.component.annotations.Activate;
@@ -53,6 +57,22 @@ public class ArtifactResource {
                         + URLEncoder.encode(info.name(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
+    }
+
+    /** The artifact's AIGC label: {@code {"AIGC":{"Label",…},"embedded":true}}. */
+    @GET
+    @Path("{id}/label")
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    public Map<String, Object> label(@PathParam("id") String id) {
+        if (registry.artifact(id).isEmpty()) {
+            throw new ProblemException(404, "not-found", "Not found", "no artifact " + shorten(id));
+        }
+        ArtifactLabel label = registry.artifactLabel(id).orElseThrow(() -> new ProblemException(409, "unlabelled",
+                "No label", "artifact " + shorten(id) + " carries no AIGC label"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("AIGC", label.label().fields());
+        out.put("embedded", label.embedded());
+        return out;
     }
 
     private static String shorten(String id) {

@@ -19,6 +19,7 @@ import org.atelier.api.Generator;
 import org.atelier.api.GeneratorDescriptor;
 import org.atelier.api.GeneratorException;
 import org.atelier.api.OverloadedException;
+import org.atelier.runtime.ArtifactLabel;
 import org.atelier.runtime.GeneratorInfo;
 import org.atelier.runtime.GeneratorRegistry;
 import org.atelier.runtime.GeneratorUnavailableException;
@@ -284,7 +285,11 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
     private Job run(Slot slot, Object input) {
         String jobId = newJobId();
         Instant created = clock.instant();
-        JobContext context = new JobContext(jobId, store);
+        RuntimeConfig c = config;
+        boolean explicit = c.aigcExplicit() && java.util.Arrays.stream(c.aigcExplicitOff().split(","))
+                .map(String::trim).noneMatch(slot.qualifiedId()::equals);
+        JobContext context = new JobContext(jobId, store,
+                new ArtifactStore.Labelling(c.aigcContentProducer(), slot.qualifiedId(), explicit));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         if (slot.loader != null) {
@@ -320,6 +325,16 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
     @Override
     public Optional<StoredArtifact> artifact(String id) {
         return store.find(id);
+    }
+
+    @Override
+    public Optional<ArtifactLabel> artifactLabel(String id) {
+        try {
+            return store.label(id);
+        } catch (IOException e) {
+            LOG.warn("The label of artifact {} cannot be read", id, e);
+            return Optional.empty();
+        }
     }
 
     private static String newJobId() {

@@ -13,14 +13,16 @@ final class JobContext implements GenerationContext {
 
     private final String jobId;
     private final ArtifactStore store;
+    private final ArtifactStore.Labelling labelling;
     private final List<ArtifactInfo> artifacts = new CopyOnWriteArrayList<>();
     private volatile double progress;
     private volatile String message;
     private volatile boolean cancelled;
 
-    JobContext(String jobId, ArtifactStore store) {
+    JobContext(String jobId, ArtifactStore store, ArtifactStore.Labelling labelling) {
         this.jobId = jobId;
         this.store = store;
+        this.labelling = labelling;
     }
 
     @Override
@@ -63,7 +65,7 @@ final class JobContext implements GenerationContext {
 
     @Override
     public Artifact writeArtifact(String name, String mediaType, ArtifactWriter writer) throws IOException {
-        ArtifactInfo info = store.write(name, mediaType, writer);
+        ArtifactInfo info = store.write(name, mediaType, writer, labelling);
         artifacts.add(info);
         return new StoredArtifactView(info);
     }

@@ -24,4 +24,15 @@ public @interface RuntimeConfig {
 
     @AttributeDefinition(description = "Directory of stored artifacts; empty for ${karaf.data}/atelier/artifacts")
     String artifactsDir() default "";
+
+    @AttributeDefinition(description = "ContentProducer of the AIGC label: the name or code of the service provider")
+    String aigcContentProducer() default "atelier";
+
+    @AttributeDefinition(description = "Add a perceivable AIGC label (text line, visible mark, audio cue) where the "
+            + "format allows one")
+    boolean aigcExplicit() default true;
+
+    @AttributeDefinition(description = "Generators (vertical/id, comma-separated) whose artifacts get no perceivable "
+            + "label, e.g. live AAC speech where a person speaks through the device")
+    String aigcExplicitOff() default "";
 }

@@ -24,6 +24,7 @@ import org.atelier.api.GeneratorLimits;
 import org.atelier.api.InvalidInputException;
 import org.atelier.api.InvalidInputException.FieldError;
 import org.atelier.api.OverloadedException;
+import org.atelier.runtime.ArtifactLabel;
 import org.atelier.runtime.GeneratorInfo;
 import org.atelier.runtime.GeneratorUnavailableException;
 import org.atelier.runtime.InputTooLargeException;
@@ -105,11 +106,48 @@ class GeneratorRegistryImplTest {
         assertThat(job.result().get("length").asInt()).isEqualTo(24);
         assertThat(job.artifacts()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("greeting.txt");
-            assertThat(a.bytes()).isEqualTo(24);
-            assertThat(Files.readString(dir.resolve(a.sha256()))).isEqualTo("Hello, Ada! Hello, Ada! ");
+            String stored = Files.readString(dir.resolve(a.sha256()));
+            assertThat(stored).startsWith("---\nAIGC: {\"Label\":\"1\",\"ContentProducer\":\"atelier-test\"")
+                    .contains("AI-generated content").endsWith("Hello, Ada! Hello, Ada! ");
+            assertThat(a.bytes()).isEqualTo(stored.getBytes(UTF_8).length);
+            ArtifactLabel label = registry.artifactLabel(a.id()).orElseThrow();
+            assertThat(label.embedded()).isTrue();
+            assertThat(label.label().produceId()).isEqualTo(a.id());
+            assertThat(label.label().reservedCode1()).isEqualTo("test/greet");
         });
         assertThat(registry.artifact(job.artifacts().get(0).id())).isPresent();
         assertThat(registry.artifact("../etc/passwd")).isEmpty();
+    }
+
+    @Test
+    void aGeneratorOnTheQuietListGetsNoPerceivableLabelButStillTheImplicitOne() throws Exception {
+        registry.add(new GreetingGenerator("quiet", GeneratorLimits.DEFAULT), 1, 0, "b", null);
+
+        Job job = registry.invoke("test", "quiet", body());
+
+        String stored = Files.readString(dir.resolve(job.artifacts().get(0).sha256()));
+        assertThat(stored).startsWith("---\nAIGC: ").doesNotContain("AI-generated content");
+        assertThat(registry.artifactLabel(job.artifacts().get(0).id()).orElseThrow().label().label()).isEqualTo("1");
+    }
+
+    @Test
+    void contentThatIsNotWhatItsMediaTypeSaysIsRefused() {
+        registry.add(new GreetingGenerator("liar", GeneratorLimits.DEFAULT) {
+            @Override
+            public Object generate(Greeting input, GenerationContext context) {
+                try {
+                    context.writeArtifact("fake.png", "image/png", "not a png".getBytes(UTF_8));
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, 1, 0, "b", null);
+
+        Job job = registry.invoke("test", "liar", body());
+
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.message()).contains("the content of fake.png is not valid image/png");
     }
 
     @Test
@@ -345,6 +383,21 @@ class GeneratorRegistryImplTest {
             @Override
             public String artifactsDir() {
                 return "";
+            }
+
+            @Override
+            public String aigcContentProducer() {
+                return "atelier-test";
+            }
+
+            @Override
+            public boolean aigcExplicit() {
+                return true;
+            }
+
+            @Override
+            public String aigcExplicitOff() {
+                return "test/quiet";
             }
         };
     }

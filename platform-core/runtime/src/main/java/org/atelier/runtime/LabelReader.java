@@ -1,0 +1,18 @@
+package org.atelier.runtime;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Reads the AIGC label out of a file of any format the platform labels (PNG, WAV, SVG, JSON, Markdown, text). */
+@ProviderType
+public interface LabelReader {
+
+    /**
+     * @param content the file's bytes
+     * @return the label it carries, if any
+     * @throws IOException when the file is damaged
+     */
+    Optional<AigcLabel> read(byte[] content) throws IOException;
+}
