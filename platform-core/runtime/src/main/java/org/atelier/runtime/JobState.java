@@ -15,6 +15,24 @@ public enum JobState {
     /** Stopped at the caller's request. */
     CANCELLED;
 
+    /** @return whether the job has finished */
+    public boolean finished() {
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+    }
+
+    /** @return the state named in lower or upper case, or {@code null} for none */
+    public static JobState parse(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        for (JobState s : values()) {
+            if (s.wireName().equals(name.trim().toLowerCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("state must be one of queued, running, succeeded, failed, cancelled");
+    }
+
     /** @return the lower-case name used in JSON and tables */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

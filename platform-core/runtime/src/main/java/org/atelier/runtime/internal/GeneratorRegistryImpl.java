@@ -23,6 +23,9 @@ import org.atelier.runtime.ArtifactLabel;
 import org.atelier.runtime.GeneratorInfo;
 import org.atelier.runtime.GeneratorRegistry;
 import org.atelier.runtime.GeneratorUnavailableException;
+import org.atelier.runtime.JobFinishedException;
+import org.atelier.runtime.JobService;
+import org.atelier.runtime.NoSuchJobException;
 import org.atelier.runtime.InputTooLargeException;
 import org.atelier.runtime.Job;
 import org.atelier.runtime.JobState;
@@ -51,9 +54,10 @@ import org.slf4j.LoggerFactory;
  * within the drain timeout, and keeps answering 503 for a grace period (it may be coming back from an update)
  * before its address is unknown (404).
  */
-@Component(service = GeneratorRegistry.class, immediate = true, configurationPid = RuntimeConfig.PID)
+@Component(service = {GeneratorRegistry.class, JobService.class}, immediate = true,
+        configurationPid = RuntimeConfig.PID)
 @Designate(ocd = RuntimeConfig.class)
-public final class GeneratorRegistryImpl implements GeneratorRegistry {
+public final class GeneratorRegistryImpl implements GeneratorRegistry, JobService {
 
     /** Paths of the platform's own REST resources: no vertical may take them. */
     static final List<String> RESERVED_VERTICALS = List.of("api", "artifacts", "health", "inference", "jobs",
@@ -69,6 +73,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
     private final InputBinder binder = new InputBinder();
     private final Clock clock;
     private final ArtifactStore store;
+    private final JobStore jobs;
     private volatile RuntimeConfig config;
 
     @Activate
@@ -80,6 +85,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
         this.config = config;
         this.clock = clock;
         this.store = new ArtifactStore(artifactsDir);
+        this.jobs = new JobStore(config.maxJobsKept());
     }
 
     private static Path artifactsDir(RuntimeConfig config, BundleContext context) {
@@ -94,6 +100,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
     @Modified
     void modified(RuntimeConfig newConfig) {
         this.config = newConfig;
+        jobs.maxKept(newConfig.maxJobsKept());
         for (List<Slot> list : slots.values()) {
             list.forEach(this::applyLimits);
         }
@@ -115,6 +122,9 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
 
     @Deactivate
     void deactivate() {
+        for (List<Slot> list : slots.values()) {
+            list.forEach(Slot::shutdown);
+        }
         binder.close();
     }
 
@@ -212,12 +222,14 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
         }
         try {
             if (!gone.drain(Math.max(0, c.drainTimeoutSeconds()), TimeUnit.SECONDS)) {
-                LOG.warn("Generator {} left with {} calls still running after {} s", qid, gone.inFlight(),
-                        c.drainTimeoutSeconds());
+                LOG.warn("Generator {} left with {} calls still running after {} s; cancelling its jobs", qid,
+                        gone.inFlight(), c.drainTimeoutSeconds());
+                gone.running.forEach(r -> r.cancel(clock.instant()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        gone.shutdown();
         LOG.info("Generator {} from {} is gone", qid, gone.bundle);
     }
 
@@ -269,6 +281,9 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
             throw new InputTooLargeException(slot.maxInputBytes);
         }
         Object input = binder.bind(json, slot.descriptor.inputType());
+        if (slot.descriptor.longRunning()) {
+            return submit(slot, input);
+        }
         switch (slot.tryEnter()) {
             case LEAVING -> throw new GeneratorUnavailableException(slot.qualifiedId(), 1);
             case BUSY -> throw new OverloadedException(
@@ -276,20 +291,63 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
             default -> { }
         }
         try {
-            return run(slot, input);
+            JobRecord record = newRecord(slot);
+            run(slot, input, record);
+            return record.snapshot();
         } finally {
             slot.exit();
         }
     }
 
-    private Job run(Slot slot, Object input) {
-        String jobId = newJobId();
-        Instant created = clock.instant();
+    /** Queues a long-running call and answers at once with the queued job. */
+    private Job submit(Slot slot, Object input) {
+        JobRecord record = new JobRecord(newJobId(), slot.qualifiedId(), clock.instant());
+        try {
+            slot.executor(config.maxQueuedPerGenerator()).execute(() -> {
+                if (record.state().finished()) {
+                    return;
+                }
+                if (!slot.enterJob()) {
+                    record.finish(JobState.FAILED, "the generator left before the job started; run it again",
+                            null, clock.instant());
+                    return;
+                }
+                slot.running.add(record);
+                try {
+                    run(slot, input, record);
+                } catch (GeneratorException e) {
+                    record.finish(JobState.FAILED, e.getMessage(), null, clock.instant());
+                } finally {
+                    slot.running.remove(record);
+                    slot.exit();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (slot.leaving()) {
+                throw new GeneratorUnavailableException(slot.qualifiedId(), 1);
+            }
+            throw new OverloadedException(slot.qualifiedId() + " has " + config.maxQueuedPerGenerator()
+                    + " jobs waiting already", 5);
+        }
+        jobs.add(record);
+        return record.snapshot();
+    }
+
+    private JobRecord newRecord(Slot slot) {
+        JobRecord record = new JobRecord(newJobId(), slot.qualifiedId(), clock.instant());
+        jobs.add(record);
+        return record;
+    }
+
+    /** Runs a call on this thread and records how it ended; invalid input and the like are rethrown. */
+    private void run(Slot slot, Object input, JobRecord record) {
         RuntimeConfig c = config;
         boolean explicit = c.aigcExplicit() && java.util.Arrays.stream(c.aigcExplicitOff().split(","))
                 .map(String::trim).noneMatch(slot.qualifiedId()::equals);
-        JobContext context = new JobContext(jobId, store,
-                new ArtifactStore.Labelling(c.aigcContentProducer(), slot.qualifiedId(), explicit));
+        JobContext context = new JobContext(record.id, store,
+                new ArtifactStore.Labelling(c.aigcContentProducer(), slot.qualifiedId(), explicit),
+                record::progressed);
+        record.running(context);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         if (slot.loader != null) {
@@ -297,20 +355,54 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry {
         }
         try {
             Object result = slot.generator.generate(input, context);
-            return new Job(jobId, slot.qualifiedId(), JobState.SUCCEEDED, 1.0, context.message(),
-                    binder.toJson(result), context.artifacts(), created, clock.instant());
+            if (context.isCancelled()) {
+                record.finish(JobState.CANCELLED, "cancelled", binder.toJson(result), clock.instant());
+            } else {
+                record.finish(JobState.SUCCEEDED, null, binder.toJson(result), clock.instant());
+            }
         } catch (GenerationCancelledException e) {
-            return new Job(jobId, slot.qualifiedId(), JobState.CANCELLED, context.progress(), "cancelled", null,
-                    context.artifacts(), created, clock.instant());
+            record.finish(JobState.CANCELLED, "cancelled", null, clock.instant());
         } catch (GeneratorException e) {
+            record.finish(JobState.FAILED, e.getMessage(), null, clock.instant());
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("Generator {} failed in job {}", slot.qualifiedId(), jobId, e);
-            return new Job(jobId, slot.qualifiedId(), JobState.FAILED, context.progress(),
-                    "the generator failed: " + safeMessage(e), null, context.artifacts(), created, clock.instant());
+            LOG.error("Generator {} failed in job {}", slot.qualifiedId(), record.id, e);
+            record.finish(JobState.FAILED, "the generator failed: " + safeMessage(e), null, clock.instant());
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    @Override
+    public Optional<Job> find(String id) {
+        JobRecord r = jobs.get(id);
+        return r == null ? Optional.empty() : Optional.of(r.snapshot());
+    }
+
+    @Override
+    public Page list(JobState state, String generator, int offset, int limit) {
+        return jobs.list(state, generator, Math.max(0, offset), Math.max(0, limit));
+    }
+
+    @Override
+    public Job cancel(String id) {
+        JobRecord r = jobs.get(id);
+        if (r == null) {
+            throw new NoSuchJobException(id);
+        }
+        if (!r.cancel(clock.instant())) {
+            throw new JobFinishedException(r.snapshot());
+        }
+        return r.snapshot();
+    }
+
+    @Override
+    public AutoCloseable subscribe(String id, java.util.function.Consumer<Job> listener) {
+        JobRecord r = jobs.get(id);
+        if (r == null) {
+            throw new NoSuchJobException(id);
+        }
+        return r.subscribe(listener);
     }
 
     /** The message of an unexpected error without class names; details go to the log only. */

@@ -14,15 +14,17 @@ final class JobContext implements GenerationContext {
     private final String jobId;
     private final ArtifactStore store;
     private final ArtifactStore.Labelling labelling;
+    private final Runnable onChange;
     private final List<ArtifactInfo> artifacts = new CopyOnWriteArrayList<>();
     private volatile double progress;
     private volatile String message;
     private volatile boolean cancelled;
 
-    JobContext(String jobId, ArtifactStore store, ArtifactStore.Labelling labelling) {
+    JobContext(String jobId, ArtifactStore store, ArtifactStore.Labelling labelling, Runnable onChange) {
         this.jobId = jobId;
         this.store = store;
         this.labelling = labelling;
+        this.onChange = onChange;
     }
 
     @Override
@@ -34,6 +36,7 @@ final class JobContext implements GenerationContext {
     public void progress(double fraction, String message) {
         this.progress = Double.isNaN(fraction) ? progress : Math.max(0, Math.min(1, fraction));
         this.message = message;
+        onChange.run();
     }
 
     @Override
@@ -67,6 +70,7 @@ final class JobContext implements GenerationContext {
     public Artifact writeArtifact(String name, String mediaType, ArtifactWriter writer) throws IOException {
         ArtifactInfo info = store.write(name, mediaType, writer, labelling);
         artifacts.add(info);
+        onChange.run();
         return new StoredArtifactView(info);
     }
 

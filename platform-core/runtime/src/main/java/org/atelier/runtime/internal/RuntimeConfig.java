@@ -22,6 +22,12 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Seconds a leaving generator's running calls may take to finish before it is let go")
     int drainTimeoutSeconds() default 30;
 
+    @AttributeDefinition(description = "Jobs of one long-running generator that may wait for a worker; beyond it 429")
+    int maxQueuedPerGenerator() default 16;
+
+    @AttributeDefinition(description = "Finished jobs kept in memory (the oldest go first)")
+    int maxJobsKept() default 10_000;
+
     @AttributeDefinition(description = "Directory of stored artifacts; empty for ${karaf.data}/atelier/artifacts")
     String artifactsDir() default "";
 

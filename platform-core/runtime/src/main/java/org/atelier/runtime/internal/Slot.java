@@ -1,5 +1,9 @@
 package org.atelier.runtime.internal;
 
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +32,9 @@ final class Slot {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean leaving;
     private volatile ObjectNode schema;
+    /** Jobs of a long-running generator running now, to cancel if they outlast the drain. */
+    final Set<JobRecord> running = ConcurrentHashMap.newKeySet();
+    private ThreadPoolExecutor executor;
 
     @SuppressWarnings("unchecked")
     Slot(Generator<?> generator, GeneratorDescriptor<?> descriptor, long serviceId, int ranking, String bundle,
@@ -44,6 +51,50 @@ final class Slot {
     void limits(int newMaxConcurrent, long newMaxInputBytes) {
         this.maxConcurrent = newMaxConcurrent;
         this.maxInputBytes = newMaxInputBytes;
+        synchronized (this) {
+            if (executor != null) {
+                if (newMaxConcurrent > executor.getMaximumPoolSize()) {
+                    executor.setMaximumPoolSize(newMaxConcurrent);
+                    executor.setCorePoolSize(newMaxConcurrent);
+                } else {
+                    executor.setCorePoolSize(newMaxConcurrent);
+                    executor.setMaximumPoolSize(newMaxConcurrent);
+                }
+            }
+        }
+    }
+
+    /** The workers of a long-running generator: {@code maxConcurrent} threads and a bounded queue. */
+    synchronized ThreadPoolExecutor executor(int queueSize) {
+        if (executor == null) {
+            executor = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 60, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(Math.max(1, queueSize)), r -> {
+                        Thread t = new Thread(r, "atelier-job-" + qualifiedId());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            executor.allowCoreThreadTimeOut(true);
+        }
+        return executor;
+    }
+
+    /** Enters for a queued job: refused only when leaving (the executor already bounds concurrency). */
+    boolean enterJob() {
+        if (leaving) {
+            return false;
+        }
+        inFlight.incrementAndGet();
+        if (leaving) {
+            exit();
+            return false;
+        }
+        return true;
+    }
+
+    synchronized void shutdown() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     String qualifiedId() {

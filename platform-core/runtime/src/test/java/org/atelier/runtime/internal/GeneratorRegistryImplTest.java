@@ -310,6 +310,83 @@ class GeneratorRegistryImplTest {
         assertThat(registry.describe("test", "greet").maxInputBytes()).isEqualTo(32);
     }
 
+    /** A long-running generator that reports progress in steps and stops when cancelled. */
+    static final class Steps implements Generator<Greeting> {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch go = new CountDownLatch(1);
+
+        @Override
+        public GeneratorDescriptor<Greeting> descriptor() {
+            return GeneratorDescriptor.builder("test", "steps", Greeting.class).longRunning(true)
+                    .limits(GeneratorLimits.of(1, 0)).build();
+        }
+
+        @Override
+        public Object generate(Greeting input, GenerationContext context) {
+            started.countDown();
+            try {
+                for (int i = 1; i <= input.times(); i++) {
+                    if (!go.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("not let go");
+                    }
+                    context.checkCancelled();
+                    context.progress(i / (double) input.times(), "step " + i);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return java.util.Map.of("steps", input.times());
+        }
+    }
+
+    @Test
+    void aLongRunningGeneratorRunsAsAJobThatCanBeFollowedListedAndCancelled() throws Exception {
+        Steps steps = new Steps();
+        registry.add(steps, 1, 0, "b", null);
+        java.util.List<Job> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Job queued = registry.invoke("test", "steps", "{\"name\":\"a\",\"times\":3}".getBytes(UTF_8));
+        assertThat(queued.state()).isIn(JobState.QUEUED, JobState.RUNNING);
+        registry.subscribe(queued.id(), seen::add);
+        assertThat(steps.started.await(5, TimeUnit.SECONDS)).isTrue();
+        // one worker, a queue of one: the second waits, the third is refused
+        Job second = registry.invoke("test", "steps", "{\"name\":\"b\",\"times\":1}".getBytes(UTF_8));
+        assertThat(second.state()).isEqualTo(JobState.QUEUED);
+        assertThatThrownBy(() -> registry.invoke("test", "steps", body())).isInstanceOf(OverloadedException.class);
+        assertThat(registry.cancel(second.id()).state()).isEqualTo(JobState.CANCELLED);
+        assertThatThrownBy(() -> registry.cancel(second.id())).isInstanceOf(org.atelier.runtime.JobFinishedException.class);
+
+        steps.go.countDown();
+        awaitState(queued.id(), JobState.SUCCEEDED);
+        assertThat(registry.find(queued.id()).orElseThrow().result().get("steps").asInt()).isEqualTo(3);
+        assertThat(seen).extracting(Job::state).contains(JobState.RUNNING).last().isEqualTo(JobState.SUCCEEDED);
+        assertThat(seen).extracting(Job::message).contains("step 1", "step 2");
+        assertThat(registry.list(JobState.CANCELLED, "test/steps", 0, 10).jobs()).extracting(Job::id)
+                .containsExactly(second.id());
+        assertThat(registry.list(null, null, 0, 10).total()).isEqualTo(2);
+        assertThatThrownBy(() -> registry.cancel("nope")).isInstanceOf(org.atelier.runtime.NoSuchJobException.class);
+    }
+
+    @Test
+    void cancellingARunningJobStopsItsGeneratorAtItsNextLook() throws Exception {
+        Steps steps = new Steps();
+        registry.add(steps, 1, 0, "b", null);
+        Job job = registry.invoke("test", "steps", "{\"name\":\"a\",\"times\":5}".getBytes(UTF_8));
+        assertThat(steps.started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        registry.cancel(job.id());
+        steps.go.countDown();
+
+        awaitState(job.id(), JobState.CANCELLED);
+    }
+
+    private void awaitState(String jobId, JobState state) throws InterruptedException {
+        for (int i = 0; i < 500 && registry.find(jobId).orElseThrow().state() != state; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(registry.find(jobId).orElseThrow().state()).isEqualTo(state);
+    }
+
     @Test
     void aCrashingGeneratorFailsItsJobWithoutLeakingDetails() {
         registry.add(new GreetingGenerator("boom", GeneratorLimits.DEFAULT) {
@@ -383,6 +460,16 @@ class GeneratorRegistryImplTest {
             @Override
             public String artifactsDir() {
                 return "";
+            }
+
+            @Override
+            public int maxQueuedPerGenerator() {
+                return 1;
+            }
+
+            @Override
+            public int maxJobsKept() {
+                return 100;
             }
 
             @Override

@@ -1,0 +1,113 @@
+package org.atelier.runtime.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.atelier.runtime.Job;
+import org.atelier.runtime.JobState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A job as it changes; listeners see every change. Guarded by itself. */
+final class JobRecord {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRecord.class);
+
+    final String id;
+    final String generator;
+    final Instant created;
+    private final List<Consumer<Job>> listeners = new CopyOnWriteArrayList<>();
+    private JobState state = JobState.QUEUED;
+    private String message;
+    private JsonNode result;
+    private Instant finished;
+    private JobContext context;
+
+    JobRecord(String id, String generator, Instant created) {
+        this.id = id;
+        this.generator = generator;
+        this.created = created;
+    }
+
+    synchronized Job snapshot() {
+        JobContext c = context;
+        double progress = state == JobState.SUCCEEDED ? 1.0 : c == null ? 0 : c.progress();
+        String m = message != null || c == null ? message : c.message();
+        return new Job(id, generator, state, progress, m, result, c == null ? List.of() : c.artifacts(), created,
+                finished);
+    }
+
+    synchronized JobState state() {
+        return state;
+    }
+
+    synchronized void running(JobContext c) {
+        this.context = c;
+        this.state = JobState.RUNNING;
+        changed();
+    }
+
+    /** Called by the context on progress. */
+    void progressed() {
+        changed();
+    }
+
+    synchronized void finish(JobState end, String endMessage, JsonNode endResult, Instant at) {
+        if (state.finished()) {
+            return;
+        }
+        this.state = end;
+        this.message = endMessage;
+        this.result = endResult;
+        this.finished = at;
+        changed();
+        listeners.clear();
+    }
+
+    /** Asks a running job's generator to stop; a queued job is cancelled at once. */
+    synchronized boolean cancel(Instant at) {
+        if (state.finished()) {
+            return false;
+        }
+        if (context != null) {
+            context.cancel();
+            return true;
+        }
+        finish(JobState.CANCELLED, "cancelled before it started", null, at);
+        return true;
+    }
+
+    AutoCloseable subscribe(Consumer<Job> listener) {
+        Job now;
+        synchronized (this) {
+            now = snapshot();
+            if (!now.state().finished()) {
+                listeners.add(listener);
+            }
+        }
+        deliver(listener, now);
+        return () -> listeners.remove(listener);
+    }
+
+    private void changed() {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Job now = snapshot();
+        for (Consumer<Job> l : listeners) {
+            deliver(l, now);
+        }
+    }
+
+    private static void deliver(Consumer<Job> listener, Job job) {
+        try {
+            listener.accept(job);
+        } catch (RuntimeException e) {
+            LOG.debug("A job listener failed", e);
+        }
+    }
+}
