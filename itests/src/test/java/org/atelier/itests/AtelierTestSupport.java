@@ -140,12 +140,13 @@ public abstract class AtelierTestSupport {
     private static void writeTestBundles(Path dir) {
         try {
             Files.createDirectories(dir);
-            for (String address : new String[] {"itest/echo-a", "itest/echo-b"}) {
+            for (String address : new String[] {"itest/echo-a", "itest/echo-b", "itest/slow-c"}) {
                 String name = "org.atelier.itests." + address.replace('/', '.').replace('-', '.');
                 try (InputStream in = TinyBundles.bundle()
                         .symbolicName(name)
                         .setHeader(Constants.BUNDLE_VERSION, "1.0.0")
                         .setHeader(EchoActivator.HEADER, address)
+                        .setHeader(EchoActivator.LONG_RUNNING, Boolean.toString(address.contains("slow")))
                         .setHeader(Constants.BUNDLE_ACTIVATOR, EchoActivator.class.getName())
                         .setHeader(Constants.IMPORT_PACKAGE, "org.atelier.api;version=\"[1.0,2)\","
                                 + "jakarta.validation.constraints;version=\"[3.0,4)\",org.osgi.framework")
@@ -211,6 +212,20 @@ public abstract class AtelierTestSupport {
             }
         }
         throw new AssertionError("no bundle " + bsn);
+    }
+
+    protected HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).DELETE());
+    }
+
+    /** Reads a Server-Sent Events stream until it ends or the timeout passes; returns its lines. */
+    protected java.util.List<String> events(String path, Duration timeout) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(timeout).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            return lines.toList();
+        }
     }
 
     protected HttpResponse<String> post(String path, String contentType, String body) {

@@ -8,11 +8,13 @@ import org.osgi.framework.BundleContext;
 public class EchoActivator implements BundleActivator {
 
     public static final String HEADER = "Atelier-Test-Generator";
+    public static final String LONG_RUNNING = "Atelier-Test-Long-Running";
 
     @Override
     public void start(BundleContext context) {
         String[] address = context.getBundle().getHeaders().get(HEADER).split("/");
-        context.registerService(Generator.class, new EchoGenerator(address[0], address[1]), null);
+        boolean longRunning = "true".equals(context.getBundle().getHeaders().get(LONG_RUNNING));
+        context.registerService(Generator.class, new EchoGenerator(address[0], address[1], longRunning), null);
     }
 
     @Override

@@ -14,11 +14,12 @@ public class EchoGenerator implements Generator<EchoInput> {
 
     private final GeneratorDescriptor<EchoInput> descriptor;
 
-    public EchoGenerator(String vertical, String id) {
+    public EchoGenerator(String vertical, String id, boolean longRunning) {
         this.descriptor = GeneratorDescriptor.builder(vertical, id, EchoInput.class)
                 .title("Echo " + id)
                 .description("Repeats a text; made by the integration tests")
                 .outputMediaTypes("text/plain")
+                .longRunning(longRunning)
                 .build();
     }
 
@@ -30,8 +31,11 @@ public class EchoGenerator implements Generator<EchoInput> {
     @Override
     public Object generate(EchoInput input, GenerationContext context) {
         try {
-            if (input.delayMs() != null && input.delayMs() > 0) {
-                Thread.sleep(input.delayMs());
+            int delay = input.delayMs() == null ? 0 : input.delayMs();
+            for (int waited = 0; waited < delay; waited += 100) {
+                Thread.sleep(Math.min(100, delay - waited));
+                context.checkCancelled();
+                context.progress(0.9 * (waited + 100) / delay, "waited " + Math.min(delay, waited + 100) + " ms");
             }
             context.checkCancelled();
             String text = String.join("\n", java.util.Collections.nCopies(input.times(), input.text())) + "\n";

@@ -2,6 +2,7 @@ package org.atelier.rest.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 
 import org.atelier.runtime.Bodies;
 import org.atelier.runtime.GeneratorInfo;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Every generator's endpoint: {@code GET /api/v1/{vertical}/{generator}} describes it with its input schema,
@@ -53,8 +55,8 @@ public class GeneratorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Dtos.JobDto run(@PathParam("vertical") String vertical, @PathParam("generator") String generator,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
+    public Response run(@PathParam("vertical") String vertical, @PathParam("generator") String generator,
+                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
             throws IOException {
         GeneratorInfo info = registry.describe(vertical, generator);
         long limit = info.maxInputBytes();
@@ -67,6 +69,10 @@ public class GeneratorResource {
         if (job.state() == JobState.FAILED) {
             throw new ProblemException(500, "generator-failed", "Generator failed", job.message(), dto);
         }
-        return dto;
+        if (!job.state().finished()) {
+            // long work: the job runs on; follow it at its Location
+            return Response.accepted(dto).location(URI.create("/api/v1/jobs/" + job.id())).build();
+        }
+        return Response.ok(dto).build();
     }
 }

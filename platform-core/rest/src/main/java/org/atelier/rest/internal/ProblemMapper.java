@@ -9,6 +9,8 @@ import org.atelier.api.OverloadedException;
 import org.atelier.api.UnsupportedInputException;
 import org.atelier.runtime.GeneratorUnavailableException;
 import org.atelier.runtime.InputTooLargeException;
+import org.atelier.runtime.JobFinishedException;
+import org.atelier.runtime.NoSuchJobException;
 import org.atelier.runtime.NoSuchGeneratorException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
@@ -65,6 +67,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof GeneratorUnavailableException x) {
             return problem(503, "unavailable", "Temporarily unavailable", x.getMessage(), path, x.retryAfterSeconds());
+        }
+        if (e instanceof NoSuchJobException x) {
+            return problem(404, "not-found", "Not found", x.getMessage(), path, null);
+        }
+        if (e instanceof JobFinishedException x) {
+            return problem(409, "job-finished", "Job finished", x.getMessage(), path, null);
         }
         if (e instanceof NoSuchModelException x) {
             return problem(404, "not-found", "Not found", x.getMessage(), path, null);

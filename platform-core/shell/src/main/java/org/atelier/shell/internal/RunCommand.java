@@ -22,6 +22,7 @@ import org.atelier.runtime.ArtifactInfo;
 import org.atelier.runtime.GeneratorInfo;
 import org.atelier.runtime.GeneratorRegistry;
 import org.atelier.runtime.Job;
+import org.atelier.runtime.JobService;
 import org.atelier.runtime.JobState;
 import org.atelier.runtime.StoredArtifact;
 
@@ -32,6 +33,9 @@ public class RunCommand implements Action {
 
     @Reference
     GeneratorRegistry registry;
+
+    @Reference
+    JobService jobs;
 
     @Argument(index = 0, name = "generator", description = "vertical/id, e.g. medical/voice", required = true,
             multiValued = true)
@@ -83,6 +87,9 @@ public class RunCommand implements Action {
                     .map(f -> "  " + (f.field().isEmpty() ? "(body)" : f.field()) + ": " + f.message())
                     .collect(Collectors.joining(System.lineSeparator())));
         }
+        if (!job.state().finished()) {
+            job = follow(job);
+        }
         System.out.println("job " + job.id() + " " + job.state() + (job.message() == null ? "" : ": " + job.message()));
         if (job.result() != null) {
             System.out.println(job.result().toPrettyString());
@@ -104,6 +111,35 @@ public class RunCommand implements Action {
             throw new IllegalStateException("the job failed: " + job.message());
         }
         return null;
+    }
+
+    /** Shows a progress bar until the job ends; Ctrl-C leaves the job running. */
+    private Job follow(Job job) {
+        java.util.concurrent.BlockingQueue<Job> changes = new java.util.concurrent.LinkedBlockingQueue<>();
+        Job last = job;
+        try (AutoCloseable subscription = jobs.subscribe(job.id(), changes::add)) {
+            while (!last.state().finished()) {
+                Job next = changes.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (next != null) {
+                    last = next;
+                    int width = 30;
+                    int done = (int) Math.round(last.progress() * width);
+                    System.out.print("\r[" + "#".repeat(done) + " ".repeat(width - done) + "] "
+                            + String.format(java.util.Locale.ROOT, "%3.0f%% ", last.progress() * 100)
+                            + (last.message() == null ? "" : last.message()) + "   ");
+                    System.out.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.out.println();
+            System.out.println("job " + job.id() + " runs on: atelier:job " + job.id());
+            return jobs.find(job.id()).orElse(last);
+        } catch (Exception e) {
+            throw new IllegalStateException("following job " + job.id() + " failed: " + e.getMessage());
+        }
+        System.out.println();
+        return last;
     }
 
     private Path defaultOut(String jobId) {
