@@ -93,6 +93,9 @@ public class PlatformIT extends AtelierTestSupport {
                 .contains("\"ReservedCode1\":\"itest/echo-a\"").contains("\"embedded\":true");
 
         assertThat(executeCommand("atelier:list")).contains("itest").contains("echo-a").contains("ready");
+        String openApi = get("/openapi.json").body();
+        assertThat(openApi).contains("\"openapi\":\"3.1.0\"").contains("\"/itest/echo-a\"")
+                .contains("\"Input_itest_echo_a\"").contains("\"maximum\":10");
         assertThat(executeCommand("atelier:describe itest/echo-a")).contains("Echo echo-a").contains("\"times\"");
         Path out = Files.createTempDirectory("atelier-run");
         String printed = executeCommand("atelier:run --input '{\"text\":\"hi\",\"times\":3}' --out " + out + " itest/echo-a");
@@ -201,6 +204,7 @@ public class PlatformIT extends AtelierTestSupport {
             await("echo-b is unknown after uninstall", Duration.ofSeconds(20),
                     () -> post("/itest/echo-b", "application/json", ECHO).statusCode() == 404);
             assertThat(executeCommand("atelier:list")).doesNotContain("echo-b");
+            assertThat(get("/openapi.json").body()).contains("/itest/echo-a").doesNotContain("/itest/echo-b");
         } finally {
             stop.set(true);
             caller.join(30_000);

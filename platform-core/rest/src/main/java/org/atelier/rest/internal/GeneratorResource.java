@@ -58,7 +58,14 @@ public class GeneratorResource {
     public Response run(@PathParam("vertical") String vertical, @PathParam("generator") String generator,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
             throws IOException {
-        GeneratorInfo info = registry.describe(vertical, generator);
+        GeneratorInfo info;
+        try {
+            info = registry.describe(vertical, generator);
+        } catch (RuntimeException e) {
+            // read what the client sent, so the connection stays usable for its next request
+            discard(body);
+            throw e;
+        }
         long limit = info.maxInputBytes();
         if (contentLength != null && contentLength > limit) {
             throw new InputTooLargeException(limit);
@@ -74,5 +81,18 @@ public class GeneratorResource {
             return Response.accepted(dto).location(URI.create("/api/v1/jobs/" + job.id())).build();
         }
         return Response.ok(dto).build();
+    }
+
+    /** Reads and drops up to 1 MiB of a body that will not be used; a larger one closes the connection. */
+    private static void discard(InputStream body) {
+        try {
+            byte[] buf = new byte[8192];
+            long left = 1 << 20;
+            for (int n; left > 0 && (n = body.read(buf, 0, (int) Math.min(buf.length, left))) != -1; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
     }
 }
