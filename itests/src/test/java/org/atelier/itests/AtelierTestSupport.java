@@ -245,7 +245,7 @@ public abstract class AtelierTestSupport {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -87,6 +87,14 @@ public class PlatformIT extends AtelierTestSupport {
         assertThat(artifact.headers().firstValue("Content-Type")).hasValue("text/plain");
         assertThat(new String(artifact.body(), StandardCharsets.UTF_8)).startsWith("---\nAIGC: {\"Label\":\"1\"")
                 .contains("AI-generated content").endsWith("hello\nhello\n");
+        HttpResponse<String> tail = send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/artifacts/" + artifactId)).header("Range", "bytes=-6").GET());
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo("hello\n");
+        assertThat(tail.headers().firstValue("Content-Range").orElseThrow()).startsWith("bytes ").endsWith("/" + artifact.body().length);
+        HttpResponse<String> outside = send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/artifacts/" + artifactId)).header("Range", "bytes=999999-").GET());
+        assertThat(outside.statusCode()).isEqualTo(416);
         HttpResponse<String> label = get("/artifacts/" + artifactId + "/label");
         assertThat(label.statusCode()).isEqualTo(200);
         assertThat(label.body()).contains("\"ProduceID\":\"" + artifactId + "\"")

@@ -19,6 +19,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSel
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -39,24 +40,81 @@ public class ArtifactResource {
         this.registry = registry;
     }
 
+    /**
+     * The artifact's bytes, whole or one byte range ({@code Range: bytes=FIRST-LAST}, {@code bytes=FIRST-},
+     * {@code bytes=-SUFFIX}), as audio and video players ask for them.
+     */
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") String id, @HeaderParam("Range") String range) {
         StoredArtifact artifact = registry.artifact(id).orElseThrow(
                 () -> new ProblemException(404, "not-found", "Not found", "no artifact " + shorten(id)));
         ArtifactInfo info = artifact.info();
+        long size = info.bytes();
+        long[] span = range == null ? null : span(range, size);
+        long from = span == null ? 0 : span[0];
+        long length = span == null ? size : span[1] - span[0] + 1;
         StreamingOutput body = out -> {
             try (InputStream in = artifact.open()) {
-                in.transferTo(out);
+                in.skipNBytes(from);
+                byte[] buf = new byte[64 * 1024];
+                long left = length;
+                for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) != -1; ) {
+                    out.write(buf, 0, n);
+                    left -= n;
+                }
             }
         };
-        return Response.ok(body, info.mediaType())
-                .header("Content-Length", info.bytes())
+        Response.ResponseBuilder b = (span == null ? Response.ok(body, info.mediaType())
+                : Response.status(206).entity(body).type(info.mediaType())
+                        .header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size))
+                .header("Content-Length", length)
+                .header("Accept-Ranges", "bytes")
                 .header("ETag", "\"" + info.sha256() + "\"")
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"
                         + URLEncoder.encode(info.name(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+                .header("X-Content-Type-Options", "nosniff");
+        return b.build();
+    }
+
+    /** The first and last byte of a single range; a header this cannot serve gets 416. */
+    static long[] span(String header, long size) {
+        String h = header.trim();
+        if (!h.startsWith("bytes=") || h.contains(",")) {
+            throw unsatisfiable(size, "only one byte range is served: bytes=FIRST-LAST");
+        }
+        String spec = h.substring(6).trim();
+        int dash = spec.indexOf('-');
+        if (dash < 0) {
+            throw unsatisfiable(size, "a range is bytes=FIRST-LAST");
+        }
+        try {
+            String a = spec.substring(0, dash).trim();
+            String z = spec.substring(dash + 1).trim();
+            long first;
+            long last;
+            if (a.isEmpty()) {
+                long suffix = Long.parseLong(z);
+                if (suffix <= 0) {
+                    throw unsatisfiable(size, "an empty range");
+                }
+                first = Math.max(0, size - suffix);
+                last = size - 1;
+            } else {
+                first = Long.parseLong(a);
+                last = z.isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(z));
+            }
+            if (first < 0 || first >= size || last < first) {
+                throw unsatisfiable(size, "the range is outside the artifact's " + size + " bytes");
+            }
+            return new long[] {first, last};
+        } catch (NumberFormatException e) {
+            throw unsatisfiable(size, "a range is bytes=FIRST-LAST with whole numbers");
+        }
+    }
+
+    private static ProblemException unsatisfiable(long size, String detail) {
+        return new ProblemException(416, "range-not-satisfiable", "Range not satisfiable", detail);
     }
 
     /** The artifact's AIGC label: {@code {"AIGC":{"Label",…},"embedded":true}}. */
