@@ -137,7 +137,7 @@ public abstract class AtelierTestSupport {
     }
 
     /** Packs the echo generator into bundles, one per address, for the tests to install and remove. */
-    private static void writeTestBundles(Path dir) {
+    static void writeTestBundles(Path dir) {
         try {
             Files.createDirectories(dir);
             for (String address : new String[] {"itest/echo-a", "itest/echo-b", "itest/slow-c"}) {
@@ -162,7 +162,7 @@ public abstract class AtelierTestSupport {
         }
     }
 
-    private static String freePort() {
+    static String freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return Integer.toString(s.getLocalPort());
         } catch (IOException e) {

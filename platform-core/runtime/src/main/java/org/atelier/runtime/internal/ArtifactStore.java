@@ -13,9 +13,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.atelier.api.GenerationContext.ArtifactWriter;
@@ -30,16 +34,17 @@ import org.atelier.runtime.internal.labels.Labels;
  * and moved atomically to a file named by their SHA-256, so a crash never leaves a half-written artifact under its
  * name.
  * Ids are random and opaque; no path from a request reaches the file system. The id index is held in memory for
- * now (the platform-services work moves it into the database).
+ * in the database.
  */
 final class ArtifactStore {
 
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-zA-Z0-9][\\w.+-]*/[a-zA-Z0-9][\\w.+-]*");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final com.fasterxml.jackson.databind.ObjectMapper LABEL_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Path dir;
-    private final Map<String, ArtifactInfo> index = new ConcurrentHashMap<>();
-    private final Map<String, AigcLabel> labelsById = new ConcurrentHashMap<>();
+    private final Database db;
     private final Labels labels = new Labels();
 
     /**
@@ -52,8 +57,9 @@ final class ArtifactStore {
     record Labelling(String producer, String generator, boolean explicit) {
     }
 
-    ArtifactStore(Path dir) throws IOException {
+    ArtifactStore(Path dir, Database db) throws IOException {
         this.dir = Files.createDirectories(dir);
+        this.db = db;
     }
 
     Path dir() {
@@ -67,7 +73,8 @@ final class ArtifactStore {
      * @throws IllegalArgumentException when the name or media type is not valid, or the content is not what its
      *         media type says
      */
-    ArtifactInfo write(String name, String mediaType, ArtifactWriter writer, Labelling labelling) throws IOException {
+    ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling)
+            throws IOException {
         checkName(name);
         if (mediaType == null || !MEDIA_TYPE.matcher(mediaType).matches()) {
             throw new IllegalArgumentException("not a media type: " + mediaType);
@@ -112,8 +119,20 @@ final class ArtifactStore {
                 }
             }
             ArtifactInfo info = new ArtifactInfo(id, name, mediaType, size, sha);
-            labelsById.put(id, label);
-            index.put(id, info);
+            try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement("INSERT INTO atelier_artifacts "
+                    + "(id, job_id, name, media_type, bytes, sha256, label, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, id);
+                p.setString(2, jobId);
+                p.setString(3, name);
+                p.setString(4, mediaType);
+                p.setLong(5, size);
+                p.setString(6, sha);
+                p.setString(7, LABEL_JSON.writeValueAsString(label.fields()));
+                p.setObject(8, Database.time(java.time.Instant.now()));
+                p.executeUpdate();
+            } catch (SQLException e) {
+                throw JobStore.failure(e);
+            }
             return info;
         } finally {
             Files.deleteIfExists(raw);
@@ -125,15 +144,64 @@ final class ArtifactStore {
 
     /** The label of an artifact, read back from its file where the format carries one. */
     Optional<ArtifactLabel> label(String id) throws IOException {
-        ArtifactInfo info = id == null ? null : index.get(id);
-        if (info == null) {
+        Optional<ArtifactInfo> info = info(id);
+        if (info.isEmpty()) {
             return Optional.empty();
         }
-        if (labels.supports(info.mediaType())) {
-            Optional<AigcLabel> read = labels.read(Files.readAllBytes(dir.resolve(info.sha256())));
+        if (labels.supports(info.get().mediaType())) {
+            Optional<AigcLabel> read = labels.read(Files.readAllBytes(dir.resolve(info.get().sha256())));
             return read.map(l -> new ArtifactLabel(l, true));
         }
-        return Optional.ofNullable(labelsById.get(id)).map(l -> new ArtifactLabel(l, false));
+        String json = single("SELECT label FROM atelier_artifacts WHERE id = ?", id, r -> r.getString(1));
+        if (json == null) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = LABEL_JSON.readValue(json,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+        return Optional.of(new ArtifactLabel(AigcLabel.of(fields), false));
+    }
+
+    /** The artifacts of a job, in the order they were written. */
+    List<ArtifactInfo> byJob(String jobId) {
+        List<ArtifactInfo> out = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
+                "SELECT * FROM atelier_artifacts WHERE job_id = ? ORDER BY created, id")) {
+            p.setString(1, jobId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(info(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw JobStore.failure(e);
+        }
+        return out;
+    }
+
+    private Optional<ArtifactInfo> info(String id) {
+        return Optional.ofNullable(id == null ? null
+                : single("SELECT * FROM atelier_artifacts WHERE id = ?", id, ArtifactStore::info));
+    }
+
+    private static ArtifactInfo info(ResultSet r) throws SQLException {
+        return new ArtifactInfo(r.getString("id"), r.getString("name"), r.getString("media_type"), r.getLong("bytes"),
+                r.getString("sha256"));
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    private <T> T single(String sql, String id, Row<T> row) {
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? row.read(r) : null;
+            }
+        } catch (SQLException e) {
+            throw JobStore.failure(e);
+        }
     }
 
     Labels labels() {
@@ -141,7 +209,7 @@ final class ArtifactStore {
     }
 
     Optional<StoredArtifact> find(String id) {
-        ArtifactInfo info = id == null ? null : index.get(id);
+        ArtifactInfo info = info(id).orElse(null);
         if (info == null) {
             return Optional.empty();
         }

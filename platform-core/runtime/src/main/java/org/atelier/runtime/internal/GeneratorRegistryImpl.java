@@ -1,6 +1,9 @@
 package org.atelier.runtime.internal;
 
 import java.io.IOException;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -77,15 +80,19 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
     private volatile RuntimeConfig config;
 
     @Activate
-    public GeneratorRegistryImpl(RuntimeConfig config, BundleContext context) throws IOException {
-        this(config, Clock.systemUTC(), artifactsDir(config, context));
+    public GeneratorRegistryImpl(RuntimeConfig config, BundleContext context,
+                                 @Reference(target = "(dataSourceName=atelier)") DataSource dataSource)
+            throws IOException, SQLException {
+        this(config, Clock.systemUTC(), artifactsDir(config, context), dataSource);
     }
 
-    GeneratorRegistryImpl(RuntimeConfig config, Clock clock, Path artifactsDir) throws IOException {
+    GeneratorRegistryImpl(RuntimeConfig config, Clock clock, Path artifactsDir, DataSource dataSource)
+            throws IOException, SQLException {
         this.config = config;
         this.clock = clock;
-        this.store = new ArtifactStore(artifactsDir);
-        this.jobs = new JobStore(config.maxJobsKept());
+        Database db = new Database(dataSource);
+        this.store = new ArtifactStore(artifactsDir, db);
+        this.jobs = new JobStore(db, store, config.maxJobsKept(), clock.instant());
     }
 
     private static Path artifactsDir(RuntimeConfig config, BundleContext context) {
@@ -301,7 +308,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
 
     /** Queues a long-running call and answers at once with the queued job. */
     private Job submit(Slot slot, Object input) {
-        JobRecord record = new JobRecord(newJobId(), slot.qualifiedId(), clock.instant());
+        JobRecord record = newRecord(slot);
         try {
             slot.executor(config.maxQueuedPerGenerator()).execute(() -> {
                 if (record.state().finished()) {
@@ -323,18 +330,19 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            record.finish(JobState.FAILED, "refused: the generator's queue was full", null, clock.instant());
             if (slot.leaving()) {
                 throw new GeneratorUnavailableException(slot.qualifiedId(), 1);
             }
             throw new OverloadedException(slot.qualifiedId() + " has " + config.maxQueuedPerGenerator()
                     + " jobs waiting already", 5);
         }
-        jobs.add(record);
         return record.snapshot();
     }
 
     private JobRecord newRecord(Slot slot) {
         JobRecord record = new JobRecord(newJobId(), slot.qualifiedId(), clock.instant());
+        record.onStateChange(jobs::changed);
         jobs.add(record);
         return record;
     }
@@ -375,8 +383,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
 
     @Override
     public Optional<Job> find(String id) {
-        JobRecord r = jobs.get(id);
-        return r == null ? Optional.empty() : Optional.of(r.snapshot());
+        return jobs.find(id);
     }
 
     @Override
@@ -386,9 +393,10 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
 
     @Override
     public Job cancel(String id) {
-        JobRecord r = jobs.get(id);
+        JobRecord r = jobs.live(id);
         if (r == null) {
-            throw new NoSuchJobException(id);
+            throw jobs.find(id).<RuntimeException>map(JobFinishedException::new)
+                    .orElseGet(() -> new NoSuchJobException(id));
         }
         if (!r.cancel(clock.instant())) {
             throw new JobFinishedException(r.snapshot());
@@ -398,9 +406,11 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
 
     @Override
     public AutoCloseable subscribe(String id, java.util.function.Consumer<Job> listener) {
-        JobRecord r = jobs.get(id);
+        JobRecord r = jobs.live(id);
         if (r == null) {
-            throw new NoSuchJobException(id);
+            // finished (or unknown): the listener gets the job once, as it ended
+            listener.accept(jobs.find(id).orElseThrow(() -> new NoSuchJobException(id)));
+            return () -> { };
         }
         return r.subscribe(listener);
     }

@@ -68,7 +68,7 @@ final class JobContext implements GenerationContext {
 
     @Override
     public Artifact writeArtifact(String name, String mediaType, ArtifactWriter writer) throws IOException {
-        ArtifactInfo info = store.write(name, mediaType, writer, labelling);
+        ArtifactInfo info = store.write(jobId, name, mediaType, writer, labelling);
         artifacts.add(info);
         onChange.run();
         return new StoredArtifactView(info);

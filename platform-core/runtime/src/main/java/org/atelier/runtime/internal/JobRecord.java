@@ -26,11 +26,17 @@ final class JobRecord {
     private JsonNode result;
     private Instant finished;
     private JobContext context;
+    private volatile Consumer<Job> onStateChange = j -> { };
 
     JobRecord(String id, String generator, Instant created) {
         this.id = id;
         this.generator = generator;
         this.created = created;
+    }
+
+    /** Who is told of every state change (not of progress): the store, which writes it down. */
+    void onStateChange(Consumer<Job> persist) {
+        this.onStateChange = persist;
     }
 
     synchronized Job snapshot() {
@@ -48,6 +54,7 @@ final class JobRecord {
     synchronized void running(JobContext c) {
         this.context = c;
         this.state = JobState.RUNNING;
+        onStateChange.accept(snapshot());
         changed();
     }
 
@@ -64,6 +71,7 @@ final class JobRecord {
         this.message = endMessage;
         this.result = endResult;
         this.finished = at;
+        onStateChange.accept(snapshot());
         changed();
         listeners.clear();
     }

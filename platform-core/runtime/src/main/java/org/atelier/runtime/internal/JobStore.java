@@ -1,63 +1,187 @@
 package org.atelier.runtime.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.atelier.runtime.Job;
 import org.atelier.runtime.JobService;
 import org.atelier.runtime.JobState;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * The jobs kept in memory, newest first, at most {@code maxKept}: the oldest finished ones go first. (The
- * platform-services work keeps them in the database instead.)
+ * Jobs in the database, and the ones queued or running also in memory, where their progress changes and listeners
+ * follow them. Every state change is written at once, so a crash loses no finished job; a job that was queued or
+ * running when the platform stopped is marked failed when it starts again.
  */
 final class JobStore {
 
-    private final Map<String, JobRecord> byId = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedDeque<JobRecord> newestFirst = new ConcurrentLinkedDeque<>();
+    static final String INTERRUPTED = "interrupted: the platform stopped while this job was queued or running; "
+            + "run it again";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final ArtifactStore artifacts;
+    private final Map<String, JobRecord> live = new ConcurrentHashMap<>();
+    private final AtomicInteger finishes = new AtomicInteger();
     private volatile int maxKept;
 
-    JobStore(int maxKept) {
+    JobStore(Database db, ArtifactStore artifacts, int maxKept, Instant now) {
+        this.db = db;
+        this.artifacts = artifacts;
         this.maxKept = maxKept;
+        update("UPDATE atelier_jobs SET state = ?, message = ?, finished = ? WHERE state IN (?, ?)", p -> {
+            p.setString(1, JobState.FAILED.wireName());
+            p.setString(2, INTERRUPTED);
+            p.setObject(3, Database.time(now));
+            p.setString(4, JobState.QUEUED.wireName());
+            p.setString(5, JobState.RUNNING.wireName());
+        });
     }
 
     void maxKept(int n) {
         this.maxKept = n;
     }
 
+    /** Records a new job; from now on its state changes are written as they happen. */
     void add(JobRecord r) {
-        byId.put(r.id, r);
-        newestFirst.addFirst(r);
-        int excess = byId.size() - Math.max(1, maxKept);
-        for (Iterator<JobRecord> it = newestFirst.descendingIterator(); excess > 0 && it.hasNext(); ) {
-            JobRecord old = it.next();
-            if (old.state().finished()) {
-                it.remove();
-                byId.remove(old.id);
-                excess--;
+        Job j = r.snapshot();
+        live.put(r.id, r);
+        update("INSERT INTO atelier_jobs (id, generator, state, progress, message, result, created, finished) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", p -> {
+                    p.setString(1, j.id());
+                    p.setString(2, j.generator());
+                    p.setString(3, j.state().wireName());
+                    p.setDouble(4, j.progress());
+                    p.setString(5, j.message());
+                    p.setString(6, j.result() == null ? null : j.result().toString());
+                    p.setObject(7, Database.time(j.created()));
+                    p.setObject(8, Database.time(j.finished()));
+                });
+        if (j.state().finished()) {
+            changed(j);
+        }
+    }
+
+    /** Writes a state change; a finished job leaves memory. */
+    void changed(Job j) {
+        update("UPDATE atelier_jobs SET state = ?, progress = ?, message = ?, result = ?, finished = ? WHERE id = ?",
+                p -> {
+                    p.setString(1, j.state().wireName());
+                    p.setDouble(2, j.progress());
+                    p.setString(3, j.message());
+                    p.setString(4, j.result() == null ? null : j.result().toString());
+                    p.setObject(5, Database.time(j.finished()));
+                    p.setString(6, j.id());
+                });
+        if (j.state().finished()) {
+            live.remove(j.id());
+            if (finishes.incrementAndGet() % 100 == 0) {
+                update("DELETE FROM atelier_jobs WHERE id IN (SELECT id FROM atelier_jobs WHERE finished IS NOT NULL "
+                        + "ORDER BY created DESC OFFSET ? ROWS)", p -> p.setInt(1, Math.max(1, maxKept)));
             }
         }
     }
 
-    JobRecord get(String id) {
-        return id == null ? null : byId.get(id);
+    /** @return the job while it is queued or running */
+    JobRecord live(String id) {
+        return id == null ? null : live.get(id);
+    }
+
+    Optional<Job> find(String id) {
+        JobRecord r = live(id);
+        if (r != null) {
+            return Optional.of(r.snapshot());
+        }
+        List<Job> found = query("SELECT * FROM atelier_jobs WHERE id = ?", p -> p.setString(1, id));
+        return found.stream().findFirst();
     }
 
     JobService.Page list(JobState state, String generator, int offset, int limit) {
-        List<Job> page = new ArrayList<>();
-        int total = 0;
-        for (JobRecord r : newestFirst) {
-            if ((state == null || r.state() == state) && (generator == null || generator.equals(r.generator))) {
-                if (total >= offset && page.size() < limit) {
-                    page.add(r.snapshot());
-                }
-                total++;
+        String where = " WHERE (? IS NULL OR state = ?) AND (? IS NULL OR generator = ?)";
+        Binder filter = p -> {
+            String s = state == null ? null : state.wireName();
+            p.setString(1, s);
+            p.setString(2, s);
+            p.setString(3, generator);
+            p.setString(4, generator);
+        };
+        List<Job> page = query("SELECT * FROM atelier_jobs" + where + " ORDER BY created DESC, id OFFSET ? ROWS "
+                + "FETCH NEXT ? ROWS ONLY", p -> {
+                    filter.bind(p);
+                    p.setInt(5, offset);
+                    p.setInt(6, limit);
+                });
+        int total;
+        try (Connection c = db.connect();
+             PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM atelier_jobs" + where)) {
+            filter.bind(p);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                total = r.getInt(1);
             }
+        } catch (SQLException e) {
+            throw failure(e);
         }
         return new JobService.Page(page, total);
+    }
+
+    private List<Job> query(String sql, Binder binder) {
+        List<Job> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            binder.bind(p);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString("id");
+                    JobRecord running = live(id);
+                    out.add(running != null ? running.snapshot() : row(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
+    }
+
+    private Job row(ResultSet r) throws SQLException {
+        String result = r.getString("result");
+        JsonNode node;
+        try {
+            node = result == null ? null : JSON.readTree(result);
+        } catch (java.io.IOException e) {
+            node = null;
+        }
+        String id = r.getString("id");
+        return new Job(id, r.getString("generator"), JobState.parse(r.getString("state")), r.getDouble("progress"),
+                r.getString("message"), node, artifacts.byJob(id), Database.instant(r, "created"),
+                Database.instant(r, "finished"));
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement p) throws SQLException;
+    }
+
+    private void update(String sql, Binder binder) {
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            binder.bind(p);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    static IllegalStateException failure(SQLException e) {
+        return new IllegalStateException("the database failed: " + e.getMessage(), e);
     }
 }

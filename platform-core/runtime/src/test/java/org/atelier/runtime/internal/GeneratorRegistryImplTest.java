@@ -91,9 +91,39 @@ class GeneratorRegistryImplTest {
     MutableClock clock = new MutableClock();
     GeneratorRegistryImpl registry;
 
+    org.h2.jdbcx.JdbcDataSource db;
+
     @BeforeEach
     void setUp() throws Exception {
-        registry = new GeneratorRegistryImpl(config(2, 1024, 10, 5), clock, dir);
+        db = new org.h2.jdbcx.JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry = new GeneratorRegistryImpl(config(2, 1024, 10, 5), clock, dir, db);
+    }
+
+    @Test
+    void afterARestartFinishedJobsAndArtifactsAreThereAndRunningOnesAreMarkedFailed() throws Exception {
+        registry.add(new GreetingGenerator("greet", GeneratorLimits.DEFAULT), 1, 0, "b", null);
+        Job done = registry.invoke("test", "greet", body());
+        Steps steps = new Steps();
+        registry.add(steps, 2, 0, "b", null);
+        Job running = registry.invoke("test", "steps", "{\"name\":\"a\",\"times\":2}".getBytes(UTF_8));
+        assertThat(steps.started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        // a second platform on the same database and folder, as after a kill -9 and a start
+        GeneratorRegistryImpl restarted = new GeneratorRegistryImpl(config(2, 1024, 10, 5), clock, dir, db);
+
+        Job again = restarted.find(done.id()).orElseThrow();
+        assertThat(again.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(again.result().get("length").asInt()).isEqualTo(12);
+        assertThat(again.artifacts()).extracting(a -> a.sha256()).containsExactly(done.artifacts().get(0).sha256());
+        assertThat(restarted.artifact(done.artifacts().get(0).id())).isPresent();
+        assertThat(restarted.artifactLabel(done.artifacts().get(0).id()).orElseThrow().embedded()).isTrue();
+        Job interrupted = restarted.find(running.id()).orElseThrow();
+        assertThat(interrupted.state()).isEqualTo(JobState.FAILED);
+        assertThat(interrupted.message()).isEqualTo(JobStore.INTERRUPTED);
+        assertThat(interrupted.finished()).isNotNull();
+        assertThat(restarted.list(null, null, 0, 10).total()).isEqualTo(2);
+        steps.go.countDown();
     }
 
     @Test
@@ -363,7 +393,10 @@ class GeneratorRegistryImplTest {
         assertThat(seen).extracting(Job::message).contains("step 1", "step 2");
         assertThat(registry.list(JobState.CANCELLED, "test/steps", 0, 10).jobs()).extracting(Job::id)
                 .containsExactly(second.id());
-        assertThat(registry.list(null, null, 0, 10).total()).isEqualTo(2);
+        // the refused third is on record as failed
+        assertThat(registry.list(JobState.FAILED, "test/steps", 0, 10).jobs()).singleElement()
+                .satisfies(j -> assertThat(j.message()).contains("queue was full"));
+        assertThat(registry.list(null, null, 0, 10).total()).isEqualTo(3);
         assertThatThrownBy(() -> registry.cancel("nope")).isInstanceOf(org.atelier.runtime.NoSuchJobException.class);
     }
 

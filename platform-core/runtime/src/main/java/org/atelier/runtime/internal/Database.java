@@ -1,0 +1,101 @@
+package org.atelier.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's tables, created and migrated by numbered migrations recorded in {@code atelier_schema}. The SQL is
+ * what H2 (the embedded default) and PostgreSQL both accept.
+ */
+final class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** Migration N is at index N - 1; a released migration never changes, a new one is appended. */
+    static final List<String[]> MIGRATIONS = List.<String[]>of(
+            new String[] {
+                "CREATE TABLE atelier_jobs (id VARCHAR(64) PRIMARY KEY, generator VARCHAR(200) NOT NULL, "
+                        + "state VARCHAR(16) NOT NULL, progress DOUBLE PRECISION NOT NULL, message VARCHAR, "
+                        + "result VARCHAR, created TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "finished TIMESTAMP WITH TIME ZONE)",
+                "CREATE INDEX atelier_jobs_created ON atelier_jobs (created)",
+                "CREATE INDEX atelier_jobs_state ON atelier_jobs (state)",
+                "CREATE TABLE atelier_artifacts (id VARCHAR(64) PRIMARY KEY, job_id VARCHAR(64), "
+                        + "name VARCHAR(300) NOT NULL, media_type VARCHAR(200) NOT NULL, bytes BIGINT NOT NULL, "
+                        + "sha256 VARCHAR(64) NOT NULL, label VARCHAR NOT NULL, "
+                        + "created TIMESTAMP WITH TIME ZONE NOT NULL)",
+                "CREATE INDEX atelier_artifacts_job ON atelier_artifacts (job_id)"
+            });
+
+    private final DataSource dataSource;
+
+    Database(DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
+        migrate();
+    }
+
+    Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    private void migrate() throws SQLException {
+        try (Connection c = connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS atelier_schema (version INTEGER PRIMARY KEY, "
+                        + "applied TIMESTAMP WITH TIME ZONE NOT NULL)");
+            }
+            int current = 0;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT COALESCE(MAX(version), 0) FROM atelier_schema")) {
+                if (r.next()) {
+                    current = r.getInt(1);
+                }
+            }
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                    try (Statement s = c.createStatement()) {
+                        for (String sql : MIGRATIONS.get(v - 1)) {
+                            s.execute(sql);
+                        }
+                    }
+                    try (PreparedStatement p = c.prepareStatement(
+                            "INSERT INTO atelier_schema (version, applied) VALUES (?, ?)")) {
+                        p.setInt(1, v);
+                        p.setObject(2, time(Instant.now()));
+                        p.executeUpdate();
+                    }
+                    c.commit();
+                    LOG.info("Database schema migrated to version {}", v);
+                }
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+
+    static OffsetDateTime time(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet r, String column) throws SQLException {
+        OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
