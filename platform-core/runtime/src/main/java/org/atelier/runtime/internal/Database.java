@@ -23,20 +23,23 @@ final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /** Migration N is at index N - 1; a released migration never changes, a new one is appended. */
+    /**
+     * Migration N is at index N - 1; a released migration never changes, a new one is appended. Statements are
+     * idempotent ({@code IF NOT EXISTS}): H2 commits DDL as it runs, so a half-applied migration must be safe to rerun.
+     */
     static final List<String[]> MIGRATIONS = List.<String[]>of(
             new String[] {
-                "CREATE TABLE atelier_jobs (id VARCHAR(64) PRIMARY KEY, generator VARCHAR(200) NOT NULL, "
-                        + "state VARCHAR(16) NOT NULL, progress DOUBLE PRECISION NOT NULL, message VARCHAR, "
-                        + "result VARCHAR, created TIMESTAMP WITH TIME ZONE NOT NULL, "
+                "CREATE TABLE IF NOT EXISTS atelier_jobs (id VARCHAR(64) PRIMARY KEY, generator VARCHAR(200) NOT NULL, "
+                        + "state VARCHAR(16) NOT NULL, progress DOUBLE PRECISION NOT NULL, message TEXT, "
+                        + "result TEXT, created TIMESTAMP WITH TIME ZONE NOT NULL, "
                         + "finished TIMESTAMP WITH TIME ZONE)",
-                "CREATE INDEX atelier_jobs_created ON atelier_jobs (created)",
-                "CREATE INDEX atelier_jobs_state ON atelier_jobs (state)",
-                "CREATE TABLE atelier_artifacts (id VARCHAR(64) PRIMARY KEY, job_id VARCHAR(64), "
+                "CREATE INDEX IF NOT EXISTS atelier_jobs_created ON atelier_jobs (created)",
+                "CREATE INDEX IF NOT EXISTS atelier_jobs_state ON atelier_jobs (state)",
+                "CREATE TABLE IF NOT EXISTS atelier_artifacts (id VARCHAR(64) PRIMARY KEY, job_id VARCHAR(64), "
                         + "name VARCHAR(300) NOT NULL, media_type VARCHAR(200) NOT NULL, bytes BIGINT NOT NULL, "
-                        + "sha256 VARCHAR(64) NOT NULL, label VARCHAR NOT NULL, "
+                        + "sha256 VARCHAR(64) NOT NULL, label TEXT NOT NULL, "
                         + "created TIMESTAMP WITH TIME ZONE NOT NULL)",
-                "CREATE INDEX atelier_artifacts_job ON atelier_artifacts (job_id)"
+                "CREATE INDEX IF NOT EXISTS atelier_artifacts_job ON atelier_artifacts (job_id)"
             });
 
     private final DataSource dataSource;

@@ -355,7 +355,9 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
         JobContext context = new JobContext(record.id, store,
                 new ArtifactStore.Labelling(c.aigcContentProducer(), slot.qualifiedId(), explicit),
                 record::progressed);
-        record.running(context);
+        if (!record.running(context)) {
+            return;
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         if (slot.loader != null) {

@@ -51,11 +51,24 @@ final class JobRecord {
         return state;
     }
 
-    synchronized void running(JobContext c) {
+    /** @return {@code false} when the job was cancelled before it could start */
+    synchronized boolean running(JobContext c) {
+        if (state.finished()) {
+            return false;
+        }
         this.context = c;
         this.state = JobState.RUNNING;
-        onStateChange.accept(snapshot());
+        persist();
         changed();
+        return true;
+    }
+
+    private void persist() {
+        try {
+            onStateChange.accept(snapshot());
+        } catch (RuntimeException e) {
+            LOG.error("Job {} could not be written to the database", id, e);
+        }
     }
 
     /** Called by the context on progress. */
@@ -71,7 +84,7 @@ final class JobRecord {
         this.message = endMessage;
         this.result = endResult;
         this.finished = at;
-        onStateChange.accept(snapshot());
+        persist();
         changed();
         listeners.clear();
     }

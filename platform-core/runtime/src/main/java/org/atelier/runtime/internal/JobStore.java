@@ -29,6 +29,7 @@ final class JobStore {
     static final String INTERRUPTED = "interrupted: the platform stopped while this job was queued or running; "
             + "run it again";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobStore.class);
 
     private final Database db;
     private final ArtifactStore artifacts;
@@ -56,7 +57,6 @@ final class JobStore {
     /** Records a new job; from now on its state changes are written as they happen. */
     void add(JobRecord r) {
         Job j = r.snapshot();
-        live.put(r.id, r);
         update("INSERT INTO atelier_jobs (id, generator, state, progress, message, result, created, finished) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", p -> {
                     p.setString(1, j.id());
@@ -68,14 +68,13 @@ final class JobStore {
                     p.setObject(7, Database.time(j.created()));
                     p.setObject(8, Database.time(j.finished()));
                 });
-        if (j.state().finished()) {
-            changed(j);
-        }
+        live.put(r.id, r);
     }
 
     /** Writes a state change; a finished job leaves memory. */
     void changed(Job j) {
-        update("UPDATE atelier_jobs SET state = ?, progress = ?, message = ?, result = ?, finished = ? WHERE id = ?",
+        try {
+            update("UPDATE atelier_jobs SET state = ?, progress = ?, message = ?, result = ?, finished = ? WHERE id = ?",
                 p -> {
                     p.setString(1, j.state().wireName());
                     p.setDouble(2, j.progress());
@@ -84,11 +83,18 @@ final class JobStore {
                     p.setObject(5, Database.time(j.finished()));
                     p.setString(6, j.id());
                 });
-        if (j.state().finished()) {
-            live.remove(j.id());
-            if (finishes.incrementAndGet() % 100 == 0) {
+        } finally {
+            if (j.state().finished()) {
+                live.remove(j.id());
+            }
+        }
+        if (j.state().finished() && finishes.incrementAndGet() % 100 == 0) {
+            try {
                 update("DELETE FROM atelier_jobs WHERE id IN (SELECT id FROM atelier_jobs WHERE finished IS NOT NULL "
-                        + "ORDER BY created DESC OFFSET ? ROWS)", p -> p.setInt(1, Math.max(1, maxKept)));
+                        + "AND state IN ('succeeded', 'failed', 'cancelled') ORDER BY created DESC OFFSET ? ROWS)",
+                        p -> p.setInt(1, Math.max(1, maxKept)));
+            } catch (RuntimeException e) {
+                LOG.warn("Old jobs could not be deleted", e);
             }
         }
     }
@@ -136,24 +142,29 @@ final class JobStore {
         return new JobService.Page(page, total);
     }
 
+    /** Reads the rows, closes the connection, then adds artifacts: one connection at a time from the pool. */
     private List<Job> query(String sql, Binder binder) {
-        List<Job> out = new ArrayList<>();
+        List<Job> rows = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
             binder.bind(p);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    String id = r.getString("id");
-                    JobRecord running = live(id);
-                    out.add(running != null ? running.snapshot() : row(r));
+                    rows.add(row(r));
                 }
             }
         } catch (SQLException e) {
             throw failure(e);
         }
+        List<Job> out = new ArrayList<>(rows.size());
+        for (Job j : rows) {
+            JobRecord running = live(j.id());
+            out.add(running != null ? running.snapshot() : new Job(j.id(), j.generator(), j.state(), j.progress(),
+                    j.message(), j.result(), artifacts.byJob(j.id()), j.created(), j.finished()));
+        }
         return out;
     }
 
-    private Job row(ResultSet r) throws SQLException {
+    private static Job row(ResultSet r) throws SQLException {
         String result = r.getString("result");
         JsonNode node;
         try {
@@ -161,9 +172,8 @@ final class JobStore {
         } catch (java.io.IOException e) {
             node = null;
         }
-        String id = r.getString("id");
-        return new Job(id, r.getString("generator"), JobState.parse(r.getString("state")), r.getDouble("progress"),
-                r.getString("message"), node, artifacts.byJob(id), Database.instant(r, "created"),
+        return new Job(r.getString("id"), r.getString("generator"), JobState.parse(r.getString("state")),
+                r.getDouble("progress"), r.getString("message"), node, List.of(), Database.instant(r, "created"),
                 Database.instant(r, "finished"));
     }
 
