@@ -9,8 +9,8 @@ import org.atelier.runtime.AigcLabel;
 /** Every format the platform labels, by media type when writing and by content when reading. */
 public final class Labels {
 
-    private final List<Labeler> labelers = List.of(new PngLabeler(), new WavLabeler(), new SvgLabeler(),
-            new JsonLabeler(), new TextLabeler());
+    private final List<Labeler> labelers = List.of(new PngLabeler(), new WavLabeler(), new MidiLabeler(),
+            new SvgLabeler(), new JsonLabeler(), new TextLabeler());
 
     /** @return whether the platform can label this media type inside the file */
     public boolean supports(String mediaType) {

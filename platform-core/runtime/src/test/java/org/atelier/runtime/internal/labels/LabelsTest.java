@@ -103,6 +103,30 @@ class LabelsTest {
     }
 
     @Test
+    void midiCarriesATextEventAndAMarker() throws Exception {
+        javax.sound.midi.Sequence seq = new javax.sound.midi.Sequence(javax.sound.midi.Sequence.PPQ, 480);
+        javax.sound.midi.Track track = seq.createTrack();
+        for (int i = 0; i < 4; i++) {
+            track.add(new javax.sound.midi.MidiEvent(new javax.sound.midi.ShortMessage(
+                    javax.sound.midi.ShortMessage.NOTE_ON, 0, 60 + i, 90), i * 480L));
+            track.add(new javax.sound.midi.MidiEvent(new javax.sound.midi.ShortMessage(
+                    javax.sound.midi.ShortMessage.NOTE_OFF, 0, 60 + i, 0), i * 480L + 400));
+        }
+        ByteArrayOutputStream midi = new ByteArrayOutputStream();
+        javax.sound.midi.MidiSystem.write(seq, 1, midi);
+
+        byte[] out = labels.write("audio/midi", midi.toByteArray(), LABEL, true);
+
+        assertThat(labels.read(out)).contains(LABEL);
+        javax.sound.midi.Sequence back = javax.sound.midi.MidiSystem.getSequence(new ByteArrayInputStream(out));
+        assertThat(back.getTickLength()).as("the music is unchanged").isEqualTo(seq.getTickLength());
+        assertThat(new String(out, UTF_8)).contains("AI生成 · AI-generated");
+        assertThat(labels.read(midi.toByteArray())).isEmpty();
+        assertThatThrownBy(() -> labels.write("audio/midi", "MThd-broken".getBytes(UTF_8), LABEL, true))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
     void formatsItCannotLabelAreSaidSo() {
         assertThat(labels.supports("video/mp4")).isFalse();
         assertThat(labels.supports("image/png")).isTrue();
