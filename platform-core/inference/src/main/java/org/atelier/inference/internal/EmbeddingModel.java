@@ -163,7 +163,7 @@ final class EmbeddingModel implements AutoCloseable {
                         + descriptor.dimensions());
             }
             if (descriptor.normalize()) {
-                normalize(v);
+                Vectors.normalize(v);
             }
         }
         return out;
@@ -186,31 +186,6 @@ final class EmbeddingModel implements AutoCloseable {
             sum[d] *= inv;
         }
         return sum;
-    }
-
-    static void normalize(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
-        }
-        norm = Math.sqrt(norm);
-        if (norm > 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) (v[i] / norm);
-            }
-        }
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 
     @Override

@@ -95,10 +95,6 @@ public final class ModelRegistryComponent implements ModelRegistry, MetricsSourc
         models.close();
     }
 
-    Path modelsDir() {
-        return dir;
-    }
-
     @Override
     public List<ModelInfo> list() {
         return models.list();

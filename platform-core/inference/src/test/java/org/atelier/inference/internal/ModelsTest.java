@@ -58,7 +58,7 @@ class ModelsTest {
         }
         for (int i = 0; i < texts.size(); i++) {
             float[] reference = referenceMiniLm(texts.get(i));
-            assertThat(EmbeddingModel.cosine(platform.get(i), reference)).as(texts.get(i)).isGreaterThanOrEqualTo(0.9999);
+            assertThat(Vectors.cosine(platform.get(i), reference)).as(texts.get(i)).isGreaterThanOrEqualTo(0.9999);
         }
     }
 
@@ -103,7 +103,7 @@ class ModelsTest {
             List<float[]> v = e.embed(List.of("How do I reset my password?",
                     "I forgot my password and need to change it.", "The train to Paris leaves at noon.")).vectors();
             assertThat(v.get(0)).hasSize(384);
-            assertThat(EmbeddingModel.cosine(v.get(0), v.get(1))).isGreaterThan(EmbeddingModel.cosine(v.get(0), v.get(2)) + 0.2);
+            assertThat(Vectors.cosine(v.get(0), v.get(1))).isGreaterThan(Vectors.cosine(v.get(0), v.get(2)) + 0.2);
         }
     }
 
@@ -114,7 +114,7 @@ class ModelsTest {
             List<float[]> v = e.embed(List.of("我的银行卡丢了，该怎么办？", "银行卡遗失了应该如何处理", "今天的天气非常晴朗"))
                     .vectors();
             assertThat(v.get(0)).hasSize(512);
-            assertThat(EmbeddingModel.cosine(v.get(0), v.get(1))).isGreaterThan(EmbeddingModel.cosine(v.get(0), v.get(2)) + 0.1);
+            assertThat(Vectors.cosine(v.get(0), v.get(1))).isGreaterThan(Vectors.cosine(v.get(0), v.get(2)) + 0.1);
         }
     }
 
@@ -142,7 +142,7 @@ class ModelsTest {
                         List<String> request = mine.subList(round * 3, round * 3 + 1 + seed % 3);
                         List<float[]> got = e.embed(request).vectors();
                         for (int i = 0; i < request.size(); i++) {
-                            if (EmbeddingModel.cosine(got.get(i), alone.get(request.get(i))) < 0.9999) {
+                            if (Vectors.cosine(got.get(i), alone.get(request.get(i))) < 0.9999) {
                                 return false;
                             }
                         }

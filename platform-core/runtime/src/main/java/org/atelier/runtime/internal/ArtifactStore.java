@@ -161,15 +161,21 @@ final class ArtifactStore {
         return Optional.of(new ArtifactLabel(AigcLabel.of(fields), false));
     }
 
-    /** The artifacts of a job, in the order they were written. */
-    List<ArtifactInfo> byJob(String jobId) {
-        List<ArtifactInfo> out = new java.util.ArrayList<>();
+    /** The artifacts of some jobs, each job's in the order they were written, in one query. */
+    Map<String, List<ArtifactInfo>> byJobs(List<String> jobIds) {
+        Map<String, List<ArtifactInfo>> out = new java.util.HashMap<>();
+        if (jobIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(jobIds.size(), "?"));
         try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
-                "SELECT * FROM atelier_artifacts WHERE job_id = ? ORDER BY created, id")) {
-            p.setString(1, jobId);
+                "SELECT * FROM atelier_artifacts WHERE job_id IN (" + marks + ") ORDER BY created, id")) {
+            for (int i = 0; i < jobIds.size(); i++) {
+                p.setString(i + 1, jobIds.get(i));
+            }
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    out.add(info(r));
+                    out.computeIfAbsent(r.getString("job_id"), k -> new java.util.ArrayList<>()).add(info(r));
                 }
             }
         } catch (SQLException e) {
@@ -202,10 +208,6 @@ final class ArtifactStore {
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }
-    }
-
-    Labels labels() {
-        return labels;
     }
 
     Optional<StoredArtifact> find(String id) {

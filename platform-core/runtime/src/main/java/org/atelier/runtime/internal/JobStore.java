@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.atelier.runtime.ArtifactInfo;
 import org.atelier.runtime.Job;
 import org.atelier.runtime.JobService;
 import org.atelier.runtime.JobState;
@@ -142,7 +143,7 @@ final class JobStore {
         return new JobService.Page(page, total);
     }
 
-    /** Reads the rows, closes the connection, then adds artifacts: one connection at a time from the pool. */
+    /** Reads the rows, closes the connection, then adds all their artifacts in one query: one connection at a time. */
     private List<Job> query(String sql, Binder binder) {
         List<Job> rows = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
@@ -155,11 +156,12 @@ final class JobStore {
         } catch (SQLException e) {
             throw failure(e);
         }
+        Map<String, List<ArtifactInfo>> written = artifacts.byJobs(rows.stream().map(Job::id).toList());
         List<Job> out = new ArrayList<>(rows.size());
         for (Job j : rows) {
             JobRecord running = live(j.id());
             out.add(running != null ? running.snapshot() : new Job(j.id(), j.generator(), j.state(), j.progress(),
-                    j.message(), j.result(), artifacts.byJob(j.id()), j.created(), j.finished()));
+                    j.message(), j.result(), written.getOrDefault(j.id(), List.of()), j.created(), j.finished()));
         }
         return out;
     }

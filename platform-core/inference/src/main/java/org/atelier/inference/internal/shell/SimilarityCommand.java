@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.atelier.api.ModelRegistry;
 import org.atelier.api.TextEmbedder;
+import org.atelier.inference.internal.Vectors;
 
 /** {@code atelier:similarity [--model ID] A B}: the cosine similarity of two texts. */
 @Command(scope = "atelier", name = "similarity", description = "Prints the cosine similarity of two texts")
@@ -35,15 +36,7 @@ public class SimilarityCommand implements Action {
     public Object execute() {
         try (TextEmbedder e = models.embedder(model)) {
             List<float[]> v = e.embed(List.of(a, b)).vectors();
-            double dot = 0;
-            double na = 0;
-            double nb = 0;
-            for (int i = 0; i < v.get(0).length; i++) {
-                dot += (double) v.get(0)[i] * v.get(1)[i];
-                na += (double) v.get(0)[i] * v.get(0)[i];
-                nb += (double) v.get(1)[i] * v.get(1)[i];
-            }
-            System.out.println(String.format(Locale.ROOT, "%.4f", dot / Math.sqrt(na * nb)));
+            System.out.println(String.format(Locale.ROOT, "%.4f", Vectors.cosine(v.get(0), v.get(1))));
         }
         return null;
     }
