@@ -91,12 +91,18 @@ class GeneratorRegistryImplTest {
     MutableClock clock = new MutableClock();
     GeneratorRegistryImpl registry;
 
-    org.h2.jdbcx.JdbcDataSource db;
+    javax.sql.DataSource db;
+
+    /** A new, empty database for each test: H2 in memory here, PostgreSQL in {@link PostgresRegistryTest}. */
+    javax.sql.DataSource newDatabase() throws Exception {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return h2;
+    }
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new org.h2.jdbcx.JdbcDataSource();
-        db.setURL("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        db = newDatabase();
         registry = new GeneratorRegistryImpl(config(2, 1024, 10, 5), clock, dir, db);
     }
 
