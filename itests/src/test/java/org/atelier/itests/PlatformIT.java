@@ -95,6 +95,7 @@ public class PlatformIT extends AtelierTestSupport {
         HttpResponse<String> outside = send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(baseUrl() + "/artifacts/" + artifactId)).header("Range", "bytes=999999-").GET());
         assertThat(outside.statusCode()).isEqualTo(416);
+        assertThat(outside.headers().firstValue("Content-Range")).hasValue("bytes */" + artifact.body().length);
         HttpResponse<String> label = get("/artifacts/" + artifactId + "/label");
         assertThat(label.statusCode()).isEqualTo(200);
         assertThat(label.body()).contains("\"ProduceID\":\"" + artifactId + "\"")

@@ -114,7 +114,8 @@ public class ArtifactResource {
     }
 
     private static ProblemException unsatisfiable(long size, String detail) {
-        return new ProblemException(416, "range-not-satisfiable", "Range not satisfiable", detail);
+        return new ProblemException(416, "range-not-satisfiable", "Range not satisfiable", detail)
+                .header("Content-Range", "bytes */" + size);
     }
 
     /** The artifact's AIGC label: {@code {"AIGC":{"Label",…},"embedded":true}}. */

@@ -9,6 +9,8 @@ final class ProblemException extends RuntimeException {
     final String slug;
     final String title;
     final transient Object job;
+    /** Response headers the problem carries, such as {@code Content-Range} on a 416. */
+    final transient java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     ProblemException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, null);
@@ -20,5 +22,10 @@ final class ProblemException extends RuntimeException {
         this.slug = slug;
         this.title = title;
         this.job = job;
+    }
+
+    ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 }

@@ -88,8 +88,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(413, "too-large", "Request body too large", x.getMessage(), path, null);
         }
         if (e instanceof ProblemException x) {
-            return build(new Problem(Rest.PROBLEM_BASE + x.slug, x.title, x.status, x.getMessage(), path, null, x.job),
-                    null);
+            Response r = build(new Problem(Rest.PROBLEM_BASE + x.slug, x.title, x.status, x.getMessage(), path, null,
+                    x.job), null);
+            if (x.headers.isEmpty()) {
+                return r;
+            }
+            Response.ResponseBuilder b = Response.fromResponse(r);
+            x.headers.forEach(b::header);
+            return b.build();
         }
         if (e instanceof NotFoundException) {
             return problem(404, "not-found", "Not found", "no resource at " + path, path, null);

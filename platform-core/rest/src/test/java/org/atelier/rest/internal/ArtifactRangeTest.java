@@ -21,7 +21,10 @@ class ArtifactRangeTest {
         for (String bad : new String[] {"bytes=1000-", "bytes=5-1", "bytes=0-1,5-6", "items=0-1", "bytes=a-b",
             "bytes=-0", "bytes=7"}) {
             assertThatThrownBy(() -> ArtifactResource.span(bad, 1000)).as(bad)
-                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status).isEqualTo(416));
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.status).isEqualTo(416);
+                        assertThat(e.headers).containsEntry("Content-Range", "bytes */1000");
+                    });
         }
     }
 }

@@ -39,6 +39,7 @@ import org.atelier.runtime.internal.labels.Labels;
 final class ArtifactStore {
 
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-zA-Z0-9][\\w.+-]*/[a-zA-Z0-9][\\w.+-]*");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final com.fasterxml.jackson.databind.ObjectMapper LABEL_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
@@ -46,6 +47,8 @@ final class ArtifactStore {
     private final Path dir;
     private final Database db;
     private final Labels labels = new Labels();
+    private final java.util.concurrent.locks.ReadWriteLock placement =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /**
      * How an artifact is labelled.
@@ -108,30 +111,37 @@ final class ArtifactStore {
                 size = in.transferTo(sink);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
-            Path target = dir.resolve(sha);
-            if (!Files.exists(target)) {
-                try {
-                    Files.move(content, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException e) {
-                    // the same bytes are there already
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(content, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
             ArtifactInfo info = new ArtifactInfo(id, name, mediaType, size, sha);
-            try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement("INSERT INTO atelier_artifacts "
-                    + "(id, job_id, name, media_type, bytes, sha256, label, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, id);
-                p.setString(2, jobId);
-                p.setString(3, name);
-                p.setString(4, mediaType);
-                p.setLong(5, size);
-                p.setString(6, sha);
-                p.setString(7, LABEL_JSON.writeValueAsString(label.fields()));
-                p.setObject(8, Database.time(java.time.Instant.now()));
-                p.executeUpdate();
-            } catch (SQLException e) {
-                throw JobStore.failure(e);
+            // placing the file and recording it are one step for retention, which deletes unreferenced files
+            placement.readLock().lock();
+            try {
+                Path target = dir.resolve(sha);
+                if (!Files.exists(target)) {
+                    try {
+                        Files.move(content, target, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (FileAlreadyExistsException e) {
+                        // the same bytes are there already
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(content, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO atelier_artifacts (id, job_id, name, media_type, bytes, sha256, label, created) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    p.setString(1, id);
+                    p.setString(2, jobId);
+                    p.setString(3, name);
+                    p.setString(4, mediaType);
+                    p.setLong(5, size);
+                    p.setString(6, sha);
+                    p.setString(7, LABEL_JSON.writeValueAsString(label.fields()));
+                    p.setObject(8, Database.time(java.time.Instant.now()));
+                    p.executeUpdate();
+                } catch (SQLException e) {
+                    throw JobStore.failure(e);
+                }
+            } finally {
+                placement.readLock().unlock();
             }
             return info;
         } finally {
@@ -230,6 +240,31 @@ final class ArtifactStore {
                 return Files.newInputStream(file);
             }
         });
+    }
+
+    /**
+     * Deletes a content file unless an artifact still refers to it; writes that place a file and record it wait
+     * meanwhile, so a file is never deleted under a new record.
+     *
+     * @param sha256 the file's name
+     * @return the bytes freed, or -1 when the file is still referred to, is not there, or is not a content file
+     */
+    long deleteIfUnreferenced(String sha256) throws IOException {
+        if (!SHA256.matcher(sha256).matches()) {
+            return -1;
+        }
+        placement.writeLock().lock();
+        try {
+            if (single("SELECT id FROM atelier_artifacts WHERE sha256 = ? FETCH FIRST 1 ROWS ONLY", sha256,
+                    r -> r.getString(1)) != null) {
+                return -1;
+            }
+            Path file = dir.resolve(sha256);
+            long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+            return Files.deleteIfExists(file) ? size : -1;
+        } finally {
+            placement.writeLock().unlock();
+        }
     }
 
     static void checkName(String name) {

@@ -77,13 +77,55 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
     private final Clock clock;
     private final ArtifactStore store;
     private final JobStore jobs;
+    private final Retention retention;
     private volatile RuntimeConfig config;
+    private volatile java.util.concurrent.ScheduledExecutorService sweeper;
 
     @Activate
     public GeneratorRegistryImpl(RuntimeConfig config, BundleContext context,
                                  @Reference(target = "(dataSourceName=atelier)") DataSource dataSource)
             throws IOException, SQLException {
         this(config, Clock.systemUTC(), artifactsDir(config, context), dataSource);
+        sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "atelier-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.execute(() -> {
+            try {
+                retention.removeOrphans(clock.instant());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Leftover artifact files could not be removed", e);
+            }
+        });
+        scheduleSweep(5);
+    }
+
+    private void scheduleSweep(long delaySeconds) {
+        java.util.concurrent.ScheduledExecutorService s = sweeper;
+        if (s == null || s.isShutdown()) {
+            return;
+        }
+        try {
+            s.schedule(() -> {
+                try {
+                    sweep();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("The retention sweep failed; it runs again later", e);
+                } finally {
+                    scheduleSweep(Math.max(1, config.retentionSweepSeconds()));
+                }
+            }, delaySeconds, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // deactivated meanwhile
+        }
+    }
+
+    /** Applies the retention limits now: age, number of jobs, total size of artifacts. */
+    Retention.Swept sweep() throws IOException {
+        RuntimeConfig c = config;
+        return retention.sweep(new Retention.Limits(java.time.Duration.ofDays(Math.max(0, c.retentionDays())),
+                c.maxJobsKept(), c.maxArtifactBytes()), clock.instant());
     }
 
     GeneratorRegistryImpl(RuntimeConfig config, Clock clock, Path artifactsDir, DataSource dataSource)
@@ -92,7 +134,8 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
         this.clock = clock;
         Database db = new Database(dataSource);
         this.store = new ArtifactStore(artifactsDir, db);
-        this.jobs = new JobStore(db, store, config.maxJobsKept(), clock.instant());
+        this.jobs = new JobStore(db, store, clock.instant());
+        this.retention = new Retention(db, store);
     }
 
     private static Path artifactsDir(RuntimeConfig config, BundleContext context) {
@@ -107,7 +150,6 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
     @Modified
     void modified(RuntimeConfig newConfig) {
         this.config = newConfig;
-        jobs.maxKept(newConfig.maxJobsKept());
         for (List<Slot> list : slots.values()) {
             list.forEach(this::applyLimits);
         }
@@ -129,6 +171,9 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
 
     @Deactivate
     void deactivate() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         for (List<Slot> list : slots.values()) {
             list.forEach(Slot::shutdown);
         }

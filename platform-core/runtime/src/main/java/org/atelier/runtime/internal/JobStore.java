@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.atelier.runtime.ArtifactInfo;
 import org.atelier.runtime.Job;
@@ -30,18 +29,14 @@ final class JobStore {
     static final String INTERRUPTED = "interrupted: the platform stopped while this job was queued or running; "
             + "run it again";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobStore.class);
 
     private final Database db;
     private final ArtifactStore artifacts;
     private final Map<String, JobRecord> live = new ConcurrentHashMap<>();
-    private final AtomicInteger finishes = new AtomicInteger();
-    private volatile int maxKept;
 
-    JobStore(Database db, ArtifactStore artifacts, int maxKept, Instant now) {
+    JobStore(Database db, ArtifactStore artifacts, Instant now) {
         this.db = db;
         this.artifacts = artifacts;
-        this.maxKept = maxKept;
         update("UPDATE atelier_jobs SET state = ?, message = ?, finished = ? WHERE state IN (?, ?)", p -> {
             p.setString(1, JobState.FAILED.wireName());
             p.setString(2, INTERRUPTED);
@@ -49,10 +44,6 @@ final class JobStore {
             p.setString(4, JobState.QUEUED.wireName());
             p.setString(5, JobState.RUNNING.wireName());
         });
-    }
-
-    void maxKept(int n) {
-        this.maxKept = n;
     }
 
     /** Records a new job; from now on its state changes are written as they happen. */
@@ -87,15 +78,6 @@ final class JobStore {
         } finally {
             if (j.state().finished()) {
                 live.remove(j.id());
-            }
-        }
-        if (j.state().finished() && finishes.incrementAndGet() % 100 == 0) {
-            try {
-                update("DELETE FROM atelier_jobs WHERE id IN (SELECT id FROM atelier_jobs WHERE finished IS NOT NULL "
-                        + "AND state IN ('succeeded', 'failed', 'cancelled') ORDER BY created DESC OFFSET ? ROWS)",
-                        p -> p.setInt(1, Math.max(1, maxKept)));
-            } catch (RuntimeException e) {
-                LOG.warn("Old jobs could not be deleted", e);
             }
         }
     }

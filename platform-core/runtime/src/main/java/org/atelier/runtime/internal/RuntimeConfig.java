@@ -25,8 +25,18 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Jobs of one long-running generator that may wait for a worker; beyond it 429")
     int maxQueuedPerGenerator() default 16;
 
-    @AttributeDefinition(description = "Finished jobs kept in memory (the oldest go first)")
+    @AttributeDefinition(description = "Finished jobs kept in the database with their artifacts (the oldest go first)")
     int maxJobsKept() default 10_000;
+
+    @AttributeDefinition(description = "Days a finished job and its artifacts are kept; 0 keeps them whatever their age")
+    int retentionDays() default 30;
+
+    @AttributeDefinition(description = "Total bytes of artifact files kept; beyond it the oldest finished jobs go with "
+            + "their artifacts; 0 for no limit")
+    long maxArtifactBytes() default 10L * 1024 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Seconds between two retention sweeps")
+    int retentionSweepSeconds() default 300;
 
     @AttributeDefinition(description = "Directory of stored artifacts; empty for ${karaf.data}/atelier/artifacts")
     String artifactsDir() default "";

@@ -132,6 +132,107 @@ class GeneratorRegistryImplTest {
         steps.go.countDown();
     }
 
+    /** Writes the name as raw bytes: a format without a label, so equal inputs share one content file. */
+    static final class Blob implements Generator<Greeting> {
+        @Override
+        public GeneratorDescriptor<Greeting> descriptor() {
+            return GeneratorDescriptor.builder("test", "blob", Greeting.class).title("Blob")
+                    .outputMediaTypes("application/octet-stream").build();
+        }
+
+        @Override
+        public Object generate(Greeting input, GenerationContext context) {
+            try {
+                context.writeArtifact("blob.bin", "application/octet-stream", input.name().repeat(100).getBytes(UTF_8));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }
+    }
+
+    private Job blob(String name) {
+        return registry.invoke("test", "blob", ("{\"name\":\"" + name + "\",\"times\":1}").getBytes(UTF_8));
+    }
+
+    private boolean fileOf(Job job) {
+        return Files.isRegularFile(dir.resolve(job.artifacts().get(0).sha256()));
+    }
+
+    @Test
+    void retentionRemovesOldJobsWithTheirArtifactsButKeepsAFileAnotherJobShares() throws Exception {
+        TestConfig c = config(2, 1024, 10, 5);
+        c.retentionDays = 7;
+        registry.modified(c);
+        registry.add(new Blob(), 1, 0, "b", null);
+        Job old = blob("shared");
+        Job oldAlone = blob("alone");
+        clock.advance(6 * 86_400);
+        Job recent = blob("shared");
+        assertThat(recent.artifacts().get(0).sha256()).isEqualTo(old.artifacts().get(0).sha256());
+        clock.advance(2 * 86_400);
+
+        Retention.Swept swept = registry.sweep();
+
+        assertThat(swept.jobs()).isEqualTo(2);
+        assertThat(swept.artifacts()).isEqualTo(2);
+        assertThat(swept.files()).isEqualTo(1);
+        assertThat(swept.bytes()).isEqualTo(500);
+        assertThat(registry.find(old.id())).isEmpty();
+        assertThat(registry.find(oldAlone.id())).isEmpty();
+        assertThat(registry.artifact(old.artifacts().get(0).id())).isEmpty();
+        assertThat(fileOf(oldAlone)).as("the file only the old job used").isFalse();
+        assertThat(fileOf(recent)).as("the file the recent job shares").isTrue();
+        assertThat(registry.artifact(recent.artifacts().get(0).id())).isPresent();
+        assertThat(registry.sweep().any()).as("a second sweep finds nothing").isFalse();
+    }
+
+    @Test
+    void retentionKeepsTheNewestJobsWithinTheCountAndTheSizeLimits() throws Exception {
+        registry.add(new Blob(), 1, 0, "b", null);
+        List<Job> made = new java.util.ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            made.add(blob(name));
+            clock.advance(60);
+        }
+        TestConfig c = config(2, 1024, 10, 5);
+        c.maxJobsKept = 4;
+        registry.modified(c);
+        assertThat(registry.sweep().jobs()).isEqualTo(1);
+        assertThat(registry.find(made.get(0).id())).isEmpty();
+
+        c.maxArtifactBytes = 250; // two 100-byte files fit, a third does not
+        assertThat(registry.sweep().files()).isEqualTo(2);
+        assertThat(made.subList(1, 3)).allSatisfy(j -> assertThat(registry.find(j.id())).isEmpty());
+        assertThat(made.subList(3, 5)).allSatisfy(j -> {
+            assertThat(registry.find(j.id())).isPresent();
+            assertThat(fileOf(j)).isTrue();
+        });
+    }
+
+    @Test
+    void leftoversOfACrashAreRemovedOnceOldButRecentOrReferencedFilesStay() throws Exception {
+        registry.add(new Blob(), 1, 0, "b", null);
+        Job kept = blob("kept");
+        Path incoming = Files.writeString(dir.resolve(".incoming-1.tmp"), "half");
+        Path orphan = Files.writeString(dir.resolve("ab".repeat(32)), "no record");
+        Path young = Files.writeString(dir.resolve("cd".repeat(32)), "being written");
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+        for (Path p : List.of(incoming, orphan, dir.resolve(kept.artifacts().get(0).sha256()))) {
+            Files.setLastModifiedTime(p, longAgo);
+        }
+
+        int removed = new Retention(new Database(db), new ArtifactStore(dir, new Database(db)))
+                .removeOrphans(java.time.Instant.now());
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(incoming).doesNotExist();
+        assertThat(orphan).doesNotExist();
+        assertThat(young).exists();
+        assertThat(fileOf(kept)).isTrue();
+    }
+
     @Test
     void invokesAValidatedInputAndStoresItsArtifact() throws Exception {
         registry.add(new GreetingGenerator("greet", GeneratorLimits.DEFAULT), 1, 0, "b", null);
@@ -469,63 +570,94 @@ class GeneratorRegistryImplTest {
         throw new AssertionError("no error for " + body);
     }
 
-    static RuntimeConfig config(int maxConcurrent, long maxInput, int grace, int drain) {
-        return new RuntimeConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return RuntimeConfig.class;
-            }
+    static TestConfig config(int maxConcurrent, long maxInput, int grace, int drain) {
+        TestConfig c = new TestConfig();
+        c.maxConcurrent = maxConcurrent;
+        c.maxInput = maxInput;
+        c.grace = grace;
+        c.drain = drain;
+        return c;
+    }
 
-            @Override
-            public int maxConcurrentPerGenerator() {
-                return maxConcurrent;
-            }
+    /** The runtime's configuration, as ConfigAdmin would hand it over, with fields a test may change. */
+    static final class TestConfig implements RuntimeConfig {
+        int maxConcurrent;
+        long maxInput;
+        int grace;
+        int drain;
+        int maxJobsKept = 100;
+        int retentionDays = 30;
+        long maxArtifactBytes;
 
-            @Override
-            public long maxInputBytes() {
-                return maxInput;
-            }
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return RuntimeConfig.class;
+        }
 
-            @Override
-            public int departedGraceSeconds() {
-                return grace;
-            }
+        @Override
+        public int maxConcurrentPerGenerator() {
+            return maxConcurrent;
+        }
 
-            @Override
-            public int drainTimeoutSeconds() {
-                return drain;
-            }
+        @Override
+        public long maxInputBytes() {
+            return maxInput;
+        }
 
-            @Override
-            public String artifactsDir() {
-                return "";
-            }
+        @Override
+        public int departedGraceSeconds() {
+            return grace;
+        }
 
-            @Override
-            public int maxQueuedPerGenerator() {
-                return 1;
-            }
+        @Override
+        public int drainTimeoutSeconds() {
+            return drain;
+        }
 
-            @Override
-            public int maxJobsKept() {
-                return 100;
-            }
+        @Override
+        public String artifactsDir() {
+            return "";
+        }
 
-            @Override
-            public String aigcContentProducer() {
-                return "atelier-test";
-            }
+        @Override
+        public int maxQueuedPerGenerator() {
+            return 1;
+        }
 
-            @Override
-            public boolean aigcExplicit() {
-                return true;
-            }
+        @Override
+        public int maxJobsKept() {
+            return maxJobsKept;
+        }
 
-            @Override
-            public String aigcExplicitOff() {
-                return "test/quiet";
-            }
-        };
+        @Override
+        public int retentionDays() {
+            return retentionDays;
+        }
+
+        @Override
+        public long maxArtifactBytes() {
+            return maxArtifactBytes;
+        }
+
+        @Override
+        public int retentionSweepSeconds() {
+            return 300;
+        }
+
+        @Override
+        public String aigcContentProducer() {
+            return "atelier-test";
+        }
+
+        @Override
+        public boolean aigcExplicit() {
+            return true;
+        }
+
+        @Override
+        public String aigcExplicitOff() {
+            return "test/quiet";
+        }
     }
 
     static final class MutableClock extends Clock {
