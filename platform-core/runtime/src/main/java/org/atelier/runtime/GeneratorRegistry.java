@@ -33,6 +33,7 @@ public interface GeneratorRegistry {
      * @param vertical the vertical
      * @param id the generator id
      * @param json the request body, UTF-8 JSON
+     * @param owner the id of the API key that asks, {@code null} for the platform's shell
      * @return the finished job: {@code succeeded}, or {@code failed} with a message when the generator crashed
      * @throws NoSuchGeneratorException when there is no such generator
      * @throws GeneratorUnavailableException when it is leaving or has just left
@@ -40,7 +41,12 @@ public interface GeneratorRegistry {
      * @throws GeneratorException for invalid input, unsupported requests and overload (the caller's fault or a
      *         reason to retry, never a crash)
      */
-    Job invoke(String vertical, String id, byte[] json);
+    Job invoke(String vertical, String id, byte[] json, String owner);
+
+    /** Calls a generator on behalf of the platform itself (the shell): the job has no owner. */
+    default Job invoke(String vertical, String id, byte[] json) {
+        return invoke(vertical, id, json, null);
+    }
 
     /**
      * @param id an artifact id from a job

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param artifacts the artifacts written, in order
  * @param created when the job was created
  * @param finished when it finished, {@code null} while it runs
+ * @param owner the id of the API key that started it, {@code null} when the platform's shell did
  */
 public record Job(String id, String generator, JobState state, double progress, String message, JsonNode result,
-                  List<ArtifactInfo> artifacts, Instant created, Instant finished) {
+                  List<ArtifactInfo> artifacts, Instant created, Instant finished, String owner) {
 }

@@ -16,11 +16,17 @@ public interface JobService {
     /**
      * @param state only jobs in this state, or {@code null}
      * @param generator only jobs of this generator ({@code vertical/id}), or {@code null}
+     * @param owner only jobs started with this API key, or {@code null} for everyone's
      * @param offset how many to skip, newest first
      * @param limit how many at most
      * @return the page and the total count
      */
-    Page list(JobState state, String generator, int offset, int limit);
+    Page list(JobState state, String generator, String owner, int offset, int limit);
+
+    /** Everyone's jobs. */
+    default Page list(JobState state, String generator, int offset, int limit) {
+        return list(state, generator, null, offset, limit);
+    }
 
     /**
      * Cancels a job: a queued one at once, a running one when its generator next looks.

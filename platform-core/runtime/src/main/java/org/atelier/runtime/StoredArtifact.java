@@ -17,4 +17,9 @@ public interface StoredArtifact {
      * @throws IOException when the content cannot be read
      */
     InputStream open() throws IOException;
+
+    /** @return the id of the API key whose job wrote it, {@code null} when the platform's shell ran the job */
+    default String owner() {
+        return null;
+    }
 }

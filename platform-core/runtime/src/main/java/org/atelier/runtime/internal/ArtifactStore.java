@@ -221,7 +221,12 @@ final class ArtifactStore {
     }
 
     Optional<StoredArtifact> find(String id) {
-        ArtifactInfo info = info(id).orElse(null);
+        String[] owner = new String[1];
+        ArtifactInfo info = id == null ? null : single("SELECT a.*, j.owner FROM atelier_artifacts a "
+                + "LEFT JOIN atelier_jobs j ON j.id = a.job_id WHERE a.id = ?", id, r -> {
+                    owner[0] = r.getString("owner");
+                    return info(r);
+                });
         if (info == null) {
             return Optional.empty();
         }
@@ -238,6 +243,11 @@ final class ArtifactStore {
             @Override
             public InputStream open() throws IOException {
                 return Files.newInputStream(file);
+            }
+
+            @Override
+            public String owner() {
+                return owner[0];
             }
         });
     }

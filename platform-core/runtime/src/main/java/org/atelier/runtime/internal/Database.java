@@ -40,6 +40,14 @@ final class Database {
                         + "sha256 VARCHAR(64) NOT NULL, label TEXT NOT NULL, "
                         + "created TIMESTAMP WITH TIME ZONE NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS atelier_artifacts_job ON atelier_artifacts (job_id)"
+            },
+            new String[] {
+                "ALTER TABLE atelier_jobs ADD COLUMN IF NOT EXISTS owner VARCHAR(64)",
+                "CREATE INDEX IF NOT EXISTS atelier_jobs_owner ON atelier_jobs (owner)",
+                "CREATE TABLE IF NOT EXISTS atelier_api_keys (id VARCHAR(64) PRIMARY KEY, name VARCHAR(200) NOT NULL, "
+                        + "role VARCHAR(16) NOT NULL, hash VARCHAR(64) NOT NULL, "
+                        + "created TIMESTAMP WITH TIME ZONE NOT NULL, revoked TIMESTAMP WITH TIME ZONE)",
+                "CREATE UNIQUE INDEX IF NOT EXISTS atelier_api_keys_hash ON atelier_api_keys (hash)"
             });
 
     private final DataSource dataSource;
@@ -53,7 +61,16 @@ final class Database {
         return dataSource.getConnection();
     }
 
+    /** One migration at a time in this JVM: the registry and the key store both migrate when they start. */
+    private static final Object MIGRATING = new Object();
+
     private void migrate() throws SQLException {
+        synchronized (MIGRATING) {
+            migrateNow();
+        }
+    }
+
+    private void migrateNow() throws SQLException {
         try (Connection c = connect()) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS atelier_schema (version INTEGER PRIMARY KEY, "

@@ -327,14 +327,14 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
     }
 
     @Override
-    public Job invoke(String vertical, String id, byte[] json) {
+    public Job invoke(String vertical, String id, byte[] json, String owner) {
         Slot slot = active(vertical, id);
         if (json != null && json.length > slot.maxInputBytes) {
             throw new InputTooLargeException(slot.maxInputBytes);
         }
         Object input = binder.bind(json, slot.descriptor.inputType());
         if (slot.descriptor.longRunning()) {
-            return submit(slot, input);
+            return submit(slot, input, owner);
         }
         switch (slot.tryEnter()) {
             case LEAVING -> throw new GeneratorUnavailableException(slot.qualifiedId(), 1);
@@ -343,7 +343,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
             default -> { }
         }
         try {
-            JobRecord record = newRecord(slot);
+            JobRecord record = newRecord(slot, owner);
             run(slot, input, record);
             return record.snapshot();
         } finally {
@@ -352,8 +352,8 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
     }
 
     /** Queues a long-running call and answers at once with the queued job. */
-    private Job submit(Slot slot, Object input) {
-        JobRecord record = newRecord(slot);
+    private Job submit(Slot slot, Object input, String owner) {
+        JobRecord record = newRecord(slot, owner);
         try {
             slot.executor(config.maxQueuedPerGenerator()).execute(() -> {
                 if (record.state().finished()) {
@@ -385,8 +385,8 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
         return record.snapshot();
     }
 
-    private JobRecord newRecord(Slot slot) {
-        JobRecord record = new JobRecord(newJobId(), slot.qualifiedId(), clock.instant());
+    private JobRecord newRecord(Slot slot, String owner) {
+        JobRecord record = new JobRecord(newJobId(), slot.qualifiedId(), clock.instant(), owner);
         record.onStateChange(jobs::changed);
         jobs.add(record);
         return record;
@@ -434,8 +434,8 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
     }
 
     @Override
-    public Page list(JobState state, String generator, int offset, int limit) {
-        return jobs.list(state, generator, Math.max(0, offset), Math.max(0, limit));
+    public Page list(JobState state, String generator, String owner, int offset, int limit) {
+        return jobs.list(state, generator, owner, Math.max(0, offset), Math.max(0, limit));
     }
 
     @Override

@@ -20,6 +20,7 @@ final class JobRecord {
     final String id;
     final String generator;
     final Instant created;
+    final String owner;
     private final List<Consumer<Job>> listeners = new CopyOnWriteArrayList<>();
     private JobState state = JobState.QUEUED;
     private String message;
@@ -28,8 +29,9 @@ final class JobRecord {
     private JobContext context;
     private volatile Consumer<Job> onStateChange = j -> { };
 
-    JobRecord(String id, String generator, Instant created) {
+    JobRecord(String id, String generator, Instant created, String owner) {
         this.id = id;
+        this.owner = owner;
         this.generator = generator;
         this.created = created;
     }
@@ -44,7 +46,7 @@ final class JobRecord {
         double progress = state == JobState.SUCCEEDED ? 1.0 : c == null ? 0 : c.progress();
         String m = message != null || c == null ? message : c.message();
         return new Job(id, generator, state, progress, m, result, c == null ? List.of() : c.artifacts(), created,
-                finished);
+                finished, owner);
     }
 
     synchronized JobState state() {

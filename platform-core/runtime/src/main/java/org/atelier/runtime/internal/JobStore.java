@@ -49,8 +49,8 @@ final class JobStore {
     /** Records a new job; from now on its state changes are written as they happen. */
     void add(JobRecord r) {
         Job j = r.snapshot();
-        update("INSERT INTO atelier_jobs (id, generator, state, progress, message, result, created, finished) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", p -> {
+        update("INSERT INTO atelier_jobs (id, generator, state, progress, message, result, created, finished, owner) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p -> {
                     p.setString(1, j.id());
                     p.setString(2, j.generator());
                     p.setString(3, j.state().wireName());
@@ -59,6 +59,7 @@ final class JobStore {
                     p.setString(6, j.result() == null ? null : j.result().toString());
                     p.setObject(7, Database.time(j.created()));
                     p.setObject(8, Database.time(j.finished()));
+                    p.setString(9, j.owner());
                 });
         live.put(r.id, r);
     }
@@ -96,20 +97,23 @@ final class JobStore {
         return found.stream().findFirst();
     }
 
-    JobService.Page list(JobState state, String generator, int offset, int limit) {
-        String where = " WHERE (? IS NULL OR state = ?) AND (? IS NULL OR generator = ?)";
+    JobService.Page list(JobState state, String generator, String owner, int offset, int limit) {
+        String where = " WHERE (CAST(? AS VARCHAR(16)) IS NULL OR state = ?) AND (CAST(? AS VARCHAR(200)) IS NULL "
+                + "OR generator = ?) AND (CAST(? AS VARCHAR(64)) IS NULL OR owner = ?)";
         Binder filter = p -> {
             String s = state == null ? null : state.wireName();
             p.setString(1, s);
             p.setString(2, s);
             p.setString(3, generator);
             p.setString(4, generator);
+            p.setString(5, owner);
+            p.setString(6, owner);
         };
         List<Job> page = query("SELECT * FROM atelier_jobs" + where + " ORDER BY created DESC, id OFFSET ? ROWS "
                 + "FETCH NEXT ? ROWS ONLY", p -> {
                     filter.bind(p);
-                    p.setInt(5, offset);
-                    p.setInt(6, limit);
+                    p.setInt(7, offset);
+                    p.setInt(8, limit);
                 });
         int total;
         try (Connection c = db.connect();
@@ -143,7 +147,8 @@ final class JobStore {
         for (Job j : rows) {
             JobRecord running = live(j.id());
             out.add(running != null ? running.snapshot() : new Job(j.id(), j.generator(), j.state(), j.progress(),
-                    j.message(), j.result(), written.getOrDefault(j.id(), List.of()), j.created(), j.finished()));
+                    j.message(), j.result(), written.getOrDefault(j.id(), List.of()), j.created(), j.finished(),
+                    j.owner()));
         }
         return out;
     }
@@ -158,7 +163,7 @@ final class JobStore {
         }
         return new Job(r.getString("id"), r.getString("generator"), JobState.parse(r.getString("state")),
                 r.getDouble("progress"), r.getString("message"), node, List.of(), Database.instant(r, "created"),
-                Database.instant(r, "finished"));
+                Database.instant(r, "finished"), r.getString("owner"));
     }
 
     @FunctionalInterface
