@@ -205,6 +205,30 @@ public abstract class AtelierTestSupport {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
     }
 
+    private volatile String adminKey;
+
+    /**
+     * The admin key the platform made at its first start and saved in {@code data/atelier/admin.key}, as an
+     * operator would read it; {@code null} until it is there.
+     */
+    protected String adminKey() {
+        String key = adminKey;
+        if (key == null) {
+            Path file = Path.of(System.getProperty("karaf.data"), "atelier", "admin.key");
+            try {
+                key = Files.isRegularFile(file) ? Files.readString(file).strip() : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            adminKey = key;
+        }
+        return key;
+    }
+
+    private HttpRequest.Builder withKey(String key, HttpRequest.Builder request) {
+        return key == null ? request : request.header("Authorization", "Bearer " + key);
+    }
+
     protected Bundle bundle(String bsn) {
         for (Bundle b : bundleContext.getBundles()) {
             if (bsn.equals(b.getSymbolicName())) {
@@ -221,7 +245,8 @@ public abstract class AtelierTestSupport {
     /** Reads a Server-Sent Events stream until it ends or the timeout passes; returns its lines. */
     protected java.util.List<String> events(String path, Duration timeout) throws Exception {
         HttpResponse<java.util.stream.Stream<String>> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .timeout(timeout).header("Accept", "text/event-stream").GET().build(),
+                .timeout(timeout).header("Accept", "text/event-stream").header("Authorization", "Bearer " + adminKey())
+                .GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         try (java.util.stream.Stream<String> lines = r.body()) {
             return lines.toList();
@@ -235,8 +260,8 @@ public abstract class AtelierTestSupport {
 
     protected HttpResponse<byte[]> getBytes(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(withKey(adminKey(), HttpRequest.newBuilder(URI.create(baseUrl() + path)))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -245,9 +270,15 @@ public abstract class AtelierTestSupport {
         }
     }
 
+    /** Sends a request with the admin key. */
     protected HttpResponse<String> send(HttpRequest.Builder request) {
+        return sendAs(adminKey(), request);
+    }
+
+    /** Sends a request with this API key, or with none when it is {@code null}. */
+    protected HttpResponse<String> sendAs(String key, HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            return http.send(withKey(key, request).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,6 +25,8 @@ import org.junit.Test;
  */
 public class CrashRecoveryIT {
 
+    private static final String ADMIN_KEY = "crash-test-admin-" + java.util.UUID.randomUUID();
+
     private Path home;
     private String port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -83,7 +85,8 @@ public class CrashRecoveryIT {
     }
 
     private void start() throws Exception {
-        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        // the operator's own first admin key, as `ATELIER_ADMIN_KEY=… ./atelier start` passes it
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "ATELIER_ADMIN_KEY", ADMIN_KEY);
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/start").toString()).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(home.resolve("start.out").toFile());
         pb.environment().putAll(env);
@@ -119,7 +122,7 @@ public class CrashRecoveryIT {
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
         try {
-            return http.send(b.timeout(Duration.ofSeconds(30)).build(),
+            return http.send(b.timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ADMIN_KEY).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

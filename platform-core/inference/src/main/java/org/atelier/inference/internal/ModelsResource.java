@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 @JakartarsExtensionSelect(RestContributions.JSON_SELECT)
 @Path("models")
 @Produces(MediaType.APPLICATION_JSON)
+@jakarta.annotation.security.RolesAllowed("admin") // the platform's API key filter lets only admin keys in
 public class ModelsResource {
 
     private final ModelRegistry models;

@@ -22,7 +22,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 
 /** {@code GET /api/v1/artifacts/{id}}: an artifact's bytes with its media type. */
@@ -46,9 +48,9 @@ public class ArtifactResource {
      */
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @HeaderParam("Range") String range) {
-        StoredArtifact artifact = registry.artifact(id).orElseThrow(
-                () -> new ProblemException(404, "not-found", "Not found", "no artifact " + shorten(id)));
+    public Response get(@PathParam("id") String id, @HeaderParam("Range") String range,
+                        @Context SecurityContext security) {
+        StoredArtifact artifact = readable(id, security);
         ArtifactInfo info = artifact.info();
         long size = info.bytes();
         long[] span = range == null ? null : span(range, size);
@@ -122,16 +124,20 @@ public class ArtifactResource {
     @GET
     @Path("{id}/label")
     @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-    public Map<String, Object> label(@PathParam("id") String id) {
-        if (registry.artifact(id).isEmpty()) {
-            throw new ProblemException(404, "not-found", "Not found", "no artifact " + shorten(id));
-        }
+    public Map<String, Object> label(@PathParam("id") String id, @Context SecurityContext security) {
+        readable(id, security);
         ArtifactLabel label = registry.artifactLabel(id).orElseThrow(() -> new ProblemException(409, "unlabelled",
                 "No label", "artifact " + shorten(id) + " carries no AIGC label"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("AIGC", label.label().fields());
         out.put("embedded", label.embedded());
         return out;
+    }
+
+    /** An artifact of the caller's jobs, or any for an admin; another's is as unknown as one that never was. */
+    private StoredArtifact readable(String id, SecurityContext security) {
+        return registry.artifact(id).filter(a -> AuthFilter.mayRead(security, a.owner())).orElseThrow(
+                () -> new ProblemException(404, "not-found", "Not found", "no artifact " + shorten(id)));
     }
 
     private static String shorten(String id) {

@@ -40,7 +40,7 @@ public final class Dtos {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JobDto(String id, String generator, String state, double progress, String message, JsonNode result,
-                  List<ArtifactDto> artifacts, String created, String finished) {
+                  List<ArtifactDto> artifacts, String created, String finished, String owner) {
     }
 
     static GeneratorSummary summary(GeneratorInfo g) {
@@ -55,7 +55,8 @@ public final class Dtos {
 
     static JobDto job(Job j) {
         return new JobDto(j.id(), j.generator(), j.state().wireName(), j.progress(), j.message(), j.result(),
-                j.artifacts().stream().map(Dtos::artifact).toList(), time(j.created()), time(j.finished()));
+                j.artifacts().stream().map(Dtos::artifact).toList(), time(j.created()), time(j.finished()),
+                j.owner());
     }
 
     static ArtifactDto artifact(ArtifactInfo a) {

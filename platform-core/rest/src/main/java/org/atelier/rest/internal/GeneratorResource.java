@@ -56,7 +56,8 @@ public class GeneratorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response run(@PathParam("vertical") String vertical, @PathParam("generator") String generator,
-                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
+                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                        @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security, InputStream body)
             throws IOException {
         GeneratorInfo info;
         try {
@@ -71,7 +72,7 @@ public class GeneratorResource {
             throw new InputTooLargeException(limit);
         }
         byte[] json = Bodies.readAtMost(body, limit);
-        Job job = registry.invoke(vertical, generator, json);
+        Job job = registry.invoke(vertical, generator, json, AuthFilter.caller(security));
         Dtos.JobDto dto = Dtos.job(job);
         if (job.state() == JobState.FAILED) {
             throw new ProblemException(500, "generator-failed", "Generator failed", job.message(), dto);

@@ -39,6 +39,7 @@ import jakarta.ws.rs.core.Response;
 @JakartarsApplicationSelect(Rest.APP_SELECT)
 @JakartarsExtensionSelect(Rest.JSON_SELECT)
 @Path("health")
+@jakarta.annotation.security.PermitAll
 public class HealthResource {
 
     private final BundleContext context;

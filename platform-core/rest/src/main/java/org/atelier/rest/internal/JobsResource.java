@@ -28,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -62,7 +63,8 @@ public class JobsResource {
     @GET
     public Page list(@QueryParam("state") String state, @QueryParam("generator") String generator,
                      @QueryParam("offset") @DefaultValue("0") String offset,
-                     @QueryParam("limit") @DefaultValue("50") String limit) {
+                     @QueryParam("limit") @DefaultValue("50") String limit,
+                     @Context SecurityContext security) {
         JobState s;
         try {
             s = JobState.parse(state);
@@ -71,29 +73,39 @@ public class JobsResource {
         }
         int o = number("offset", offset, 0, Integer.MAX_VALUE);
         int l = number("limit", limit, 1, MAX_LIMIT);
-        JobService.Page page = jobs.list(s, generator == null || generator.isBlank() ? null : generator, o, l);
+        JobService.Page page = jobs.list(s, generator == null || generator.isBlank() ? null : generator,
+                AuthFilter.ownerFilter(security), o, l);
         return new Page(page.jobs().stream().map(Dtos::job).toList(), page.total(), o, l);
     }
 
     @GET
     @Path("{id}")
-    public Dtos.JobDto get(@PathParam("id") String id) {
-        return Dtos.job(jobs.find(id).orElseThrow(() -> new NoSuchJobException(id)));
+    public Dtos.JobDto get(@PathParam("id") String id, @Context SecurityContext security) {
+        return Dtos.job(readable(id, security));
+    }
+
+    /** A job the caller may see: its own, or any for an admin; another's is as unknown as one that never was. */
+    private Job readable(String id, SecurityContext security) {
+        Job job = jobs.find(id).orElseThrow(() -> new NoSuchJobException(id));
+        if (!AuthFilter.mayRead(security, job.owner())) {
+            throw new NoSuchJobException(id);
+        }
+        return job;
     }
 
     @DELETE
     @Path("{id}")
-    public Dtos.JobDto cancel(@PathParam("id") String id) {
+    public Dtos.JobDto cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        readable(id, security);
         return Dtos.job(jobs.cancel(id));
     }
 
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        if (jobs.find(id).isEmpty()) {
-            throw new NoSuchJobException(id);
-        }
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse,
+                       @Context SecurityContext security) {
+        readable(id, security);
         jobs.subscribe(id, job -> {
             if (sink.isClosed()) {
                 return;

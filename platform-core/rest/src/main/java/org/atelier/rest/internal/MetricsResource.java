@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 @JakartarsApplicationSelect(Rest.APP_SELECT)
 @JakartarsExtensionSelect(Rest.JSON_SELECT)
 @Path("metrics")
+@jakarta.annotation.security.RolesAllowed(AuthFilter.ADMIN)
 public class MetricsResource {
 
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";

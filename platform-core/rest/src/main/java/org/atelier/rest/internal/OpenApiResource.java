@@ -54,6 +54,9 @@ public class OpenApiResource {
         ObjectNode schemas = components.putObject("schemas");
         schemas.set("Problem", problemSchema());
         schemas.set("Job", jobSchema());
+        components.putObject("securitySchemes").putObject("apiKey").put("type", "http").put("scheme", "bearer")
+                .put("description", "An API key: Authorization: Bearer KEY (atelier:keys, /keys)");
+        doc.putArray("security").addObject().putArray("apiKey");
         ObjectNode paths = doc.putObject("paths");
 
         op(paths, "/verticals", "get", "Verticals and their generators", "platform", null, "200", "object");
@@ -64,9 +67,15 @@ public class OpenApiResource {
         op(paths, "/jobs/{id}/events", "get", "Server-Sent Events of a job", "jobs", null, "200", null);
         op(paths, "/artifacts/{id}", "get", "An artifact's bytes", "artifacts", null, "200", null);
         op(paths, "/artifacts/{id}/label", "get", "An artifact's AIGC label", "artifacts", null, "200", "object");
-        op(paths, "/health/live", "get", "Liveness", "health", null, "200", "object");
-        op(paths, "/health/ready", "get", "Readiness", "health", null, "200", "object");
-        op(paths, "/metrics", "get", "Prometheus metrics", "platform", null, "200", null);
+        op(paths, "/health/live", "get", "Liveness (no key needed)", "health", null, "200", "object")
+                .putArray("security");
+        op(paths, "/health/ready", "get", "Readiness (no key needed)", "health", null, "200", "object")
+                .putArray("security");
+        op(paths, "/metrics", "get", "Prometheus metrics (admin)", "platform", null, "200", null);
+        op(paths, "/keys", "get", "API keys (admin)", "keys", null, "200", "array");
+        op(paths, "/keys", "post", "Make an API key: {\"name\",\"role\":\"user|admin\"} (admin)", "keys",
+                "object", "201", "object");
+        op(paths, "/keys/{id}", "delete", "Revoke an API key (admin)", "keys", null, "200", "object");
 
         for (GeneratorInfo listed : registry.list()) {
             GeneratorInfo g;
@@ -101,8 +110,13 @@ public class OpenApiResource {
             }
         }
         if (requestSchema != null) {
-            op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
-                    .putObject("schema").put("$ref", requestSchema);
+            ObjectNode schema = op.putObject("requestBody").put("required", true).putObject("content")
+                    .putObject("application/json").putObject("schema");
+            if (requestSchema.startsWith("#")) {
+                schema.put("$ref", requestSchema);
+            } else {
+                schema.put("type", requestSchema);
+            }
         }
         ObjectNode responses = op.putObject("responses");
         ObjectNode ok = responses.putObject(status).put("description", "OK");
@@ -117,8 +131,9 @@ public class OpenApiResource {
         ObjectNode problem = JSON.createObjectNode();
         problem.putObject("content").putObject(Rest.PROBLEM_JSON).putObject("schema")
                 .put("$ref", "#/components/schemas/Problem");
-        for (Map.Entry<String, String> e : Map.of("400", "Invalid input", "404", "Not found", "429",
-                "Too many requests", "503", "Temporarily unavailable").entrySet()) {
+        for (Map.Entry<String, String> e : Map.of("400", "Invalid input", "401", "No valid API key", "403",
+                "The API key's role may not do this", "404", "Not found", "429", "Too many requests", "503",
+                "Temporarily unavailable").entrySet()) {
             ObjectNode r = problem.deepCopy();
             r.put("description", e.getValue());
             responses.set(e.getKey(), r);
