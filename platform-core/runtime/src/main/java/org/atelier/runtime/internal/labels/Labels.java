@@ -9,10 +9,14 @@ import org.atelier.runtime.AigcLabel;
 /** Every format the platform labels, by media type when writing and by content when reading. */
 public final class Labels {
 
-    /** In the order {@link #read} tries them: the formats with the most distinctive signatures first. */
+    /**
+     * In the order {@link #read} tries them: signatures at fixed offsets first, then labelled text and JSON (which
+     * start in a way an SVG never does) before SVG (which is found by {@code <svg} anywhere near the start), and STL,
+     * recognised by its size or its {@code solid} line, last.
+     */
     private final List<Labeler> labelers = List.of(new PngLabeler(), new JpegLabeler(), new WavLabeler(),
-            new MidiLabeler(), new PdfLabeler(), new Mp4Labeler(), new SvgLabeler(), new JsonLabeler(),
-            new TextLabeler(), new StlLabeler());
+            new MidiLabeler(), new PdfLabeler(), new Mp4Labeler(), new TextLabeler(), new JsonLabeler(),
+            new SvgLabeler(), new StlLabeler());
 
     /** @return whether the platform can label this media type inside the file */
     public boolean supports(String mediaType) {

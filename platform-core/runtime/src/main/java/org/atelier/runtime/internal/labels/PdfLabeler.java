@@ -44,7 +44,8 @@ final class PdfLabeler implements Labeler {
 
     @Override
     public boolean sniff(byte[] c) {
-        return hasHeader(c);
+        // strict: "%PDF-" further in could be a text that mentions it
+        return c.length > 5 && new String(c, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
     }
 
     /** Readers accept the header anywhere in the first 1024 bytes. */

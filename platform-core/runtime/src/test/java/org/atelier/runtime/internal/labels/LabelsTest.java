@@ -55,6 +55,15 @@ class LabelsTest {
     }
 
     @Test
+    void aTextThatMentionsOtherFormatsIsStillReadAsText() throws Exception {
+        String text = "How to embed <svg> in a page, and why %PDF-1.7 opens a PDF.\nsolid\nendsolid\n";
+        byte[] out = labels.write("text/markdown", text.getBytes(UTF_8), LABEL, true);
+        assertThat(labels.read(out)).contains(LABEL);
+        byte[] json = labels.write("application/json", "{\"svg\":\"<svg/>\"}".getBytes(UTF_8), LABEL, true);
+        assertThat(labels.read(json)).contains(LABEL);
+    }
+
+    @Test
     void jsonCarriesATopLevelField() throws Exception {
         byte[] object = labels.write("application/json", "{\"compliance\":57.85}".getBytes(UTF_8), LABEL, true);
         assertThat(labels.read(object)).contains(LABEL);
