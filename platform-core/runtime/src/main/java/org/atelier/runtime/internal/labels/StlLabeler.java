@@ -5,9 +5,7 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,8 +75,12 @@ final class StlLabeler implements Labeler {
             for (String token : header.substring(PREFIX.length()).trim().split(" +")) {
                 int eq = token.indexOf('=');
                 if (eq > 0) {
-                    fields.put(token.substring(0, eq), URLDecoder.decode(token.substring(eq + 1),
-                            StandardCharsets.UTF_8));
+                    try {
+                        fields.put(token.substring(0, eq), URLDecoder.decode(token.substring(eq + 1),
+                                StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException("damaged AIGC field in the STL header: " + token);
+                    }
                 }
             }
             if (!fields.containsKey("Label")) {
@@ -87,7 +89,11 @@ final class StlLabeler implements Labeler {
             return Optional.of(AigcLabel.of(fields));
         }
         if (isAscii(content)) {
-            String first = lines(content).get(0);
+            int end = 0;
+            while (end < content.length && content[end] != '\n') {
+                end++;
+            }
+            String first = new String(content, 0, end, StandardCharsets.ISO_8859_1).strip();
             int at = first.indexOf(ASCII_MARK);
             return at < 0 ? Optional.empty() : Optional.of(LabelJson.read(first.substring(at + ASCII_MARK.length() - 1)));
         }
@@ -128,27 +134,24 @@ final class StlLabeler implements Labeler {
         return out.toString();
     }
 
+    /** Rewrites the first line and the {@code endsolid} line; the bytes between them are copied as they are. */
     private static byte[] writeAscii(byte[] content, AigcLabel label) {
-        List<String> lines = lines(content);
         String text = new String(content, StandardCharsets.ISO_8859_1);
-        String eol = text.contains("\r\n") ? "\r\n" : "\n";
-        String first = lines.get(0).stripLeading();
-        String name = first.substring("solid".length()).trim();
+        int firstEnd = text.indexOf('\n');
+        String eol = firstEnd > 0 && text.charAt(firstEnd - 1) == '\r' ? "\r\n" : "\n";
+        String name = text.substring(0, firstEnd).strip().substring("solid".length()).strip();
         int old = (" " + name).indexOf(ASCII_MARK);
         if (old >= 0) {
-            name = (" " + name).substring(0, old).trim();
+            name = (" " + name).substring(0, old).strip();
         }
         String labelled = (name.isEmpty() ? "" : name + " ") + PREFIX + " " + LabelJson.writeAscii(label);
-        int end = lastLine(lines);
-        StringBuilder out = new StringBuilder(content.length + 512);
-        out.append("solid ").append(labelled).append(eol);
-        for (int i = 1; i < lines.size(); i++) {
-            out.append(i == end ? "endsolid " + labelled : lines.get(i));
-            if (i < lines.size() - 1 || text.endsWith("\n")) {
-                out.append(eol);
-            }
-        }
-        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        int lastEnd = text.stripTrailing().length();
+        int lastStart = text.lastIndexOf('\n', lastEnd - 1) + 1;
+        String last = text.substring(lastStart, lastEnd);
+        String indent = last.substring(0, last.length() - last.stripLeading().length());
+        String out = "solid " + labelled + eol + text.substring(firstEnd + 1, lastStart) + indent + "endsolid "
+                + labelled + text.substring(lastEnd);
+        return out.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     static boolean isBinary(byte[] c) {
@@ -170,19 +173,5 @@ final class StlLabeler implements Labeler {
         String tail = new String(c, from, c.length - from, StandardCharsets.ISO_8859_1).stripTrailing();
         int end = tail.lastIndexOf('\n');
         return end >= 0 && tail.substring(end + 1).stripLeading().startsWith("endsolid");
-    }
-
-    /** @return the index of the last line that is not blank */
-    private static int lastLine(List<String> lines) {
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.get(i).isBlank()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static List<String> lines(byte[] c) {
-        return new ArrayList<>(new String(c, StandardCharsets.ISO_8859_1).lines().toList());
     }
 }

@@ -380,6 +380,10 @@ class LabelsTest {
         assertThat(labels.read(labels.write("model/stl", out, LABEL, false))).as("a relabel replaces").contains(LABEL);
         assertThat(new String(labels.write("model/stl", out, LABEL, false), ISO_8859_1).split("AIGC \\{", -1))
                 .hasSize(3);
+        String crlf = stl.replace("\n", "\r\n");
+        String written = new String(labels.write("model/stl", crlf.getBytes(UTF_8), chinese, false), ISO_8859_1);
+        assertThat(written.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(labels.read(written.getBytes(ISO_8859_1))).contains(chinese);
     }
 
     @Test
