@@ -5,7 +5,11 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Reads the AIGC label out of a file of any format the platform labels (PNG, WAV, SVG, JSON, Markdown, text). */
+/**
+ * Reads the AIGC label out of a file of any format the platform labels (PNG, JPEG, WAV, MIDI, PDF, MP4, STL, SVG, JSON,
+ * Markdown, text). A binary STL's header holds some fields only (Label, ProduceID and what else fits); its
+ * {@code .aigc.json} sidecar holds them all.
+ */
 @ProviderType
 public interface LabelReader {
 

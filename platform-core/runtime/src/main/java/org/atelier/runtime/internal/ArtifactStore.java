@@ -58,6 +58,11 @@ final class ArtifactStore {
      * @param explicit whether to add a perceivable label
      */
     record Labelling(String producer, String generator, boolean explicit) {
+
+        /** @return the label of the artifact with this id */
+        AigcLabel label(String id) {
+            return new AigcLabel(AigcLabel.GENERATED, producer, id, generator, "", "", "");
+        }
     }
 
     ArtifactStore(Path dir, Database db) throws IOException {
@@ -70,21 +75,44 @@ final class ArtifactStore {
     }
 
     /**
-     * Stores an artifact with its AIGC label: inside the file where the format has a place for one (PNG, WAV, SVG,
-     * JSON, Markdown, text), beside it otherwise.
+     * Stores an artifact with its AIGC label: inside the file where the format has a place for one (PNG, JPEG, WAV,
+     * MIDI, PDF, MP4, STL, SVG, JSON, Markdown, text), beside it otherwise; see also {@link #writeSidecar}.
      *
      * @throws IllegalArgumentException when the name or media type is not valid, or the content is not what its
      *         media type says
      */
     ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling)
             throws IOException {
+        return write(jobId, name, mediaType, writer, labelling, null);
+    }
+
+    /**
+     * Stores the whole label of an artifact whose file has room for part of it only (binary STL) beside it, as
+     * {@code <name>.aigc.json} ({@code {"AIGC":{…}}}) of the same job. The sidecar is stored as it is and its label is
+     * the artifact's, so reading either gives the artifact's label.
+     *
+     * @return the sidecar, when the artifact's format needs one
+     */
+    Optional<ArtifactInfo> writeSidecar(String jobId, ArtifactInfo of, Labelling labelling) throws IOException {
+        AigcLabel label = labelling.label(of.id());
+        Optional<byte[]> json = labels.sidecar(of.mediaType(), label);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = of.name().length() > 245 ? of.name().substring(0, 245) : of.name();
+        return Optional.of(write(jobId, name + ".aigc.json", "application/json", out -> out.write(json.get()),
+                labelling, label));
+    }
+
+    /** @param given the label of content stored as it is (a sidecar), or {@code null} to label the content */
+    private ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling,
+            AigcLabel given) throws IOException {
         checkName(name);
         if (mediaType == null || !MEDIA_TYPE.matcher(mediaType).matches()) {
             throw new IllegalArgumentException("not a media type: " + mediaType);
         }
         String id = newId();
-        AigcLabel label = new AigcLabel(AigcLabel.GENERATED, labelling.producer(), id, labelling.generator(), "", "",
-                "");
+        AigcLabel label = given != null ? given : labelling.label(id);
         Path raw = Files.createTempFile(dir, ".incoming-", ".tmp");
         Path labelled = null;
         try {
@@ -92,7 +120,7 @@ final class ArtifactStore {
                 writer.writeTo(file);
             }
             Path content = raw;
-            if (labels.supports(mediaType)) {
+            if (given == null && labels.supports(mediaType)) {
                 byte[] bytes;
                 try {
                     bytes = labels.write(mediaType, Files.readAllBytes(raw), label, labelling.explicit());

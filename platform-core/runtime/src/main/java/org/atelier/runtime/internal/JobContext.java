@@ -70,6 +70,7 @@ final class JobContext implements GenerationContext {
     public Artifact writeArtifact(String name, String mediaType, ArtifactWriter writer) throws IOException {
         ArtifactInfo info = store.write(jobId, name, mediaType, writer, labelling);
         artifacts.add(info);
+        store.writeSidecar(jobId, info, labelling).ifPresent(artifacts::add);
         onChange.run();
         return new StoredArtifactView(info);
     }

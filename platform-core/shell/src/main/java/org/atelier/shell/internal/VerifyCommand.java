@@ -25,7 +25,7 @@ public class VerifyCommand implements Action {
     @Reference
     LabelReader reader;
 
-    @Argument(index = 0, name = "file", description = "a PNG, WAV, SVG, JSON, Markdown or text file", required = true)
+    @Argument(index = 0, name = "file", description = "a PNG, JPEG, WAV, MIDI, PDF, MP4, STL, SVG, JSON, Markdown or text file", required = true)
     @Completion(FileCompleter.class)
     String file;
 

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.atelier.runtime.AigcLabel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +30,28 @@ final class LabelJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.set("AIGC", node(label));
         return root.toString();
+    }
+
+    /** @return {@code {"AIGC":{…}}} with every character outside ASCII escaped, for files that must stay ASCII */
+    static String writeAscii(AigcLabel label) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("AIGC", node(label));
+        try {
+            return MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return {@code {"AIGC":{…}}}, indented for a person to read */
+    static byte[] writePretty(AigcLabel label) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("AIGC", node(label));
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads {@code {"AIGC":{…}}} or the inner object itself. */

@@ -24,4 +24,9 @@ interface Labeler {
 
     /** @return the implicit label the file carries, if any */
     Optional<AigcLabel> read(byte[] content) throws IOException;
+
+    /** @return whether the file has room for part of the label only, so the whole label goes beside it too */
+    default boolean needsSidecar() {
+        return false;
+    }
 }

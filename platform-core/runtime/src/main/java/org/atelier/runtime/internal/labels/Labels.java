@@ -9,8 +9,14 @@ import org.atelier.runtime.AigcLabel;
 /** Every format the platform labels, by media type when writing and by content when reading. */
 public final class Labels {
 
-    private final List<Labeler> labelers = List.of(new PngLabeler(), new WavLabeler(), new MidiLabeler(),
-            new SvgLabeler(), new JsonLabeler(), new TextLabeler());
+    /**
+     * In the order {@link #read} tries them: signatures at fixed offsets first, then labelled text and JSON (which
+     * start in a way an SVG never does) before SVG (which is found by {@code <svg} anywhere near the start), and STL,
+     * recognised by its size or its {@code solid} line, last.
+     */
+    private final List<Labeler> labelers = List.of(new PngLabeler(), new JpegLabeler(), new WavLabeler(),
+            new MidiLabeler(), new PdfLabeler(), new Mp4Labeler(), new TextLabeler(), new JsonLabeler(),
+            new SvgLabeler(), new StlLabeler());
 
     /** @return whether the platform can label this media type inside the file */
     public boolean supports(String mediaType) {
@@ -27,6 +33,15 @@ public final class Labels {
             throw new IOException("no label writer for " + mediaType);
         }
         return l.write(content, label, explicit);
+    }
+
+    /**
+     * @return the whole label as JSON ({@code {"AIGC":{…}}}) for a file of this media type to have beside it, when the
+     *         file itself has room for part of the label only (binary STL's 80-byte header); empty otherwise
+     */
+    public Optional<byte[]> sidecar(String mediaType, AigcLabel label) {
+        Labeler l = labeler(mediaType);
+        return l != null && l.needsSidecar() ? Optional.of(LabelJson.writePretty(label)) : Optional.empty();
     }
 
     /** @return the label a file carries, whatever its format among those supported */

@@ -60,7 +60,7 @@ final class PngLabeler implements Labeler {
             IIOMetadataNode root = new IIOMetadataNode(FORMAT);
             IIOMetadataNode itxt = new IIOMetadataNode("iTXt");
             itxt.appendChild(entry("AIGC", LabelJson.write(label)));
-            itxt.appendChild(entry(XMP_KEY, xmp(label)));
+            itxt.appendChild(entry(XMP_KEY, Xmp.packet(label)));
             root.appendChild(itxt);
             metadata.mergeTree(FORMAT, root);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -111,22 +111,6 @@ final class PngLabeler implements Labeler {
         e.setAttribute("translatedKeyword", "");
         e.setAttribute("text", text);
         return e;
-    }
-
-    /** XMP with the label's fields under the {@code TC260} namespace, as the standard's image example does. */
-    static String xmp(AigcLabel label) {
-        StringBuilder fields = new StringBuilder();
-        label.fields().forEach((k, v) -> fields.append("<TC260:").append(k).append('>').append(escape(v))
-                .append("</TC260:").append(k).append('>'));
-        return "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
-                + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
-                + "<rdf:Description rdf:about=\"\" xmlns:TC260=\"http://www.tc260.org.cn/ns/AIGC/1.0/\">"
-                + "<TC260:AIGC rdf:parseType=\"Resource\">" + fields + "</TC260:AIGC>"
-                + "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A dark band with "AI生成" (or, without a font that has it, "AI") in the lower-left corner. */

@@ -1,5 +1,6 @@
 package org.atelier.runtime.internal.labels;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,9 +13,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.apache.commons.imaging.bytesource.ByteSource;
+import org.apache.commons.imaging.formats.jpeg.JpegImageParser;
+import org.apache.commons.imaging.formats.jpeg.JpegImagingParameters;
+import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.atelier.runtime.AigcLabel;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +52,15 @@ class LabelsTest {
             assertThat(new String(labels.write(type, "x".getBytes(UTF_8), LABEL, false), UTF_8))
                     .doesNotContain(TextLabeler.EXPLICIT);
         }
+    }
+
+    @Test
+    void aTextThatMentionsOtherFormatsIsStillReadAsText() throws Exception {
+        String text = "How to embed <svg> in a page, and why %PDF-1.7 opens a PDF.\nsolid\nendsolid\n";
+        byte[] out = labels.write("text/markdown", text.getBytes(UTF_8), LABEL, true);
+        assertThat(labels.read(out)).contains(LABEL);
+        byte[] json = labels.write("application/json", "{\"svg\":\"<svg/>\"}".getBytes(UTF_8), LABEL, true);
+        assertThat(labels.read(json)).contains(LABEL);
     }
 
     @Test
@@ -128,9 +153,438 @@ class LabelsTest {
 
     @Test
     void formatsItCannotLabelAreSaidSo() {
-        assertThat(labels.supports("video/mp4")).isFalse();
+        assertThat(labels.supports("video/webm")).isFalse();
         assertThat(labels.supports("image/png")).isTrue();
-        assertThatThrownBy(() -> labels.write("video/mp4", new byte[4], LABEL, true)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> labels.write("video/webm", new byte[4], LABEL, true)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void jpegCarriesXmpInApp1AndAVisibleMark() throws Exception {
+        byte[] jpeg = jpeg(white(120, 60));
+
+        byte[] out = labels.write("image/jpeg", jpeg, LABEL, true);
+
+        assertThat(labels.read(out)).contains(LABEL);
+        String raw = new String(out, ISO_8859_1);
+        assertThat(raw).contains("http://ns.adobe.com/xap/1.0/\0").contains("TC260:AIGC");
+        assertThat(raw.indexOf("http://ns.adobe.com/xap/1.0/")).as("in an APP1 segment").isGreaterThan(4);
+        BufferedImage marked = ImageIO.read(new ByteArrayInputStream(out));
+        assertThat(marked.getWidth()).isEqualTo(120);
+        assertThat(new Color(marked.getRGB(1, 58)).getRed()).as("the corner is darkened").isLessThan(200);
+        assertThat(new Color(marked.getRGB(110, 5)).getRed()).as("the rest is as it was").isGreaterThan(245);
+
+        byte[] plain = labels.write("image/jpeg", jpeg, LABEL, false);
+        assertThat(labels.read(plain)).contains(LABEL);
+        assertThat(pixels(ImageIO.read(new ByteArrayInputStream(plain))))
+                .as("without the mark the compressed image is not touched")
+                .isEqualTo(pixels(ImageIO.read(new ByteArrayInputStream(jpeg))));
+        assertThat(labels.read(jpeg)).isEmpty();
+    }
+
+    @Test
+    void jpegKeepsTheXmpItHadAndHoldsOneLabel() throws Exception {
+        String dc = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"" + Xmp.RDF + "\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                + "<dc:format>image/jpeg</dc:format></rdf:Description></rdf:RDF></x:xmpmeta>";
+        ByteArrayOutputStream withXmp = new ByteArrayOutputStream();
+        new JpegXmpRewriter().updateXmpXml(jpeg(white(40, 40)), withXmp, dc);
+        AigcLabel other = new AigcLabel("1", "someone-else", "b42", "", "", "", "");
+
+        byte[] once = labels.write("image/jpeg", withXmp.toByteArray(), other, false);
+        byte[] twice = labels.write("image/jpeg", once, LABEL, false);
+
+        assertThat(labels.read(twice)).contains(LABEL);
+        String xmp = new JpegImageParser().getXmpXml(ByteSource.array(twice), new JpegImagingParameters());
+        assertThat(xmp).contains("<dc:format>image/jpeg</dc:format>").doesNotContain("someone-else");
+        assertThat(xmp.split("TC260:AIGC", -1)).as("one TC260:AIGC element").hasSize(3);
+        assertThat(ImageIO.read(new ByteArrayInputStream(twice)).getWidth()).isEqualTo(40);
+    }
+
+    @Test
+    void jpegThatIsNotOneIsRefused() throws Exception {
+        byte[] jpeg = jpeg(white(40, 40));
+        assertThatThrownBy(() -> labels.write("image/jpeg", "not a jpeg at all".getBytes(UTF_8), LABEL, false))
+                .isInstanceOf(IOException.class).hasMessageContaining("not a JPEG");
+        byte[] onlyTheStart = java.util.Arrays.copyOf(jpeg, 20);
+        assertThatThrownBy(() -> labels.write("image/jpeg", onlyTheStart, LABEL, false))
+                .isInstanceOf(IOException.class).hasMessageContaining("JPEG");
+        assertThatThrownBy(() -> labels.write("image/jpeg", onlyTheStart, LABEL, true))
+                .isInstanceOf(IOException.class).hasMessageContaining("JPEG");
+    }
+
+    @Test
+    void pdfCarriesXmpAnInfoEntryAndAVisibleLineOnEveryPage() throws Exception {
+        byte[] pdf = pdf(0, 90);
+
+        byte[] out = labels.write("application/pdf", pdf, LABEL, true);
+
+        assertThat(labels.read(out)).contains(LABEL);
+        try (PDDocument doc = Loader.loadPDF(out)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), UTF_8);
+            assertThat(Xmp.read(xmp)).contains(LABEL);
+            assertThat(LabelJson.read(doc.getDocumentInformation().getCustomMetadataValue("AIGC"))).isEqualTo(LABEL);
+            for (int page = 1; page <= 2; page++) {
+                PDFTextStripper text = new PDFTextStripper();
+                text.setStartPage(page);
+                text.setEndPage(page);
+                assertThat(text.getText(doc)).contains("Page " + page + " of a report").contains(PdfLabeler.EXPLICIT);
+            }
+        }
+        byte[] plain = labels.write("application/pdf", pdf, LABEL, false);
+        assertThat(labels.read(plain)).contains(LABEL);
+        try (PDDocument doc = Loader.loadPDF(plain)) {
+            assertThat(new PDFTextStripper().getText(doc)).doesNotContain(PdfLabeler.EXPLICIT);
+        }
+        assertThat(labels.read(pdf)).isEmpty();
+    }
+
+    @Test
+    void pdfKeepsTheXmpItHadAndARelabelReplacesTheLabel() throws Exception {
+        byte[] pdf;
+        try (PDDocument doc = Loader.loadPDF(pdf(0))) {
+            String dc = "<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+                    + "<rdf:RDF xmlns:rdf=\"" + Xmp.RDF + "\"><rdf:Description rdf:about=\"\" "
+                    + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
+                    + "pdf:Producer=\"a test\"><dc:format>application/pdf</dc:format></rdf:Description></rdf:RDF>"
+                    + "</x:xmpmeta><?xpacket end=\"w\"?>";
+            doc.getDocumentCatalog().setMetadata(new PDMetadata(doc, new ByteArrayInputStream(dc.getBytes(UTF_8))));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        AigcLabel other = new AigcLabel("1", "someone-else", "b42", "", "", "", "");
+
+        byte[] twice = labels.write("application/pdf", labels.write("application/pdf", pdf, other, false), LABEL, false);
+
+        assertThat(labels.read(twice)).contains(LABEL);
+        try (PDDocument doc = Loader.loadPDF(twice)) {
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), UTF_8);
+            assertThat(xmp).contains("<dc:format>application/pdf</dc:format>").contains("pdf:Producer=\"a test\"")
+                    .doesNotContain("someone-else");
+        }
+    }
+
+    @Test
+    void pdfThatIsNotOneIsRefused() {
+        assertThatThrownBy(() -> labels.write("application/pdf", "hello".getBytes(UTF_8), LABEL, true))
+                .isInstanceOf(IOException.class).hasMessageContaining("not a PDF");
+        assertThatThrownBy(() -> labels.write("application/pdf", "%PDF-1.7\nthen nothing".getBytes(UTF_8), LABEL,
+                true)).isInstanceOf(IOException.class).hasMessageContaining("PDF");
+    }
+
+    @Test
+    void mp4CarriesATopLevelUuidBoxAtTheEndAndNoOffsetMoves() throws Exception {
+        byte[] samples = "first sample|second sample".getBytes(UTF_8);
+        byte[] mp4 = mp4(samples, false);
+        assertThat(sampleBytes(mp4)).isEqualTo(samples);
+
+        byte[] out = labels.write("video/mp4", mp4, LABEL, true);
+
+        assertThat(labels.read(out)).contains(LABEL);
+        assertThat(java.util.Arrays.copyOf(out, mp4.length)).as("everything before the label as it was").isEqualTo(mp4);
+        assertThat(topLevel(out)).containsExactly("ftyp", "moov", "mdat", "uuid");
+        assertThat(sampleBytes(out)).as("the chunk offsets still point at the samples").isEqualTo(samples);
+        assertThat(labels.write("video/mp4", mp4, LABEL, false)).as("no explicit label for video here")
+                .isEqualTo(out);
+        assertThat(labels.read(mp4)).isEmpty();
+
+        AigcLabel other = new AigcLabel("1", "someone-else", "b42", "", "", "", "");
+        byte[] relabelled = labels.write("video/mp4", out, other, false);
+        assertThat(labels.read(relabelled)).contains(other);
+        assertThat(topLevel(relabelled)).containsExactly("ftyp", "moov", "mdat", "uuid");
+    }
+
+    @Test
+    void mp4WhoseLastBoxRunsToTheEndGetsItsSizeWrittenOut() throws Exception {
+        byte[] samples = "abcdefgh|ijklmnop".getBytes(UTF_8);
+        byte[] mp4 = mp4(samples, true);
+
+        byte[] out = labels.write("video/mp4", mp4, LABEL, false);
+
+        assertThat(topLevel(out)).containsExactly("ftyp", "moov", "mdat", "uuid");
+        assertThat(sampleBytes(out)).isEqualTo(samples);
+        assertThat(labels.read(out)).contains(LABEL);
+        // a label in the middle (something was appended after it) becomes a free box of the same size
+        byte[] appended = concat(out, box("free", new byte[8]));
+        byte[] again = labels.write("video/mp4", appended, LABEL, false);
+        assertThat(topLevel(again)).containsExactly("ftyp", "moov", "mdat", "free", "free", "uuid");
+        assertThat(sampleBytes(again)).isEqualTo(samples);
+        assertThat(labels.read(again)).contains(LABEL);
+    }
+
+    @Test
+    void mp4ThatIsNotOneIsRefused() throws Exception {
+        byte[] mp4 = mp4("x".getBytes(UTF_8), false);
+        assertThatThrownBy(() -> labels.write("video/mp4", "not an mp4".getBytes(UTF_8), LABEL, false))
+                .isInstanceOf(IOException.class).hasMessageContaining("ftyp");
+        byte[] cut = java.util.Arrays.copyOf(mp4, mp4.length - 1);
+        assertThatThrownBy(() -> labels.write("video/mp4", cut, LABEL, false))
+                .isInstanceOf(IOException.class).hasMessageContaining("damaged MP4");
+        byte[] noMoov = concat(box("ftyp", "isom\0\0\0\0isom".getBytes(UTF_8)), box("mdat", new byte[4]));
+        assertThatThrownBy(() -> labels.write("video/mp4", noMoov, LABEL, false))
+                .isInstanceOf(IOException.class).hasMessageContaining("moov");
+    }
+
+    @Test
+    void binaryStlCarriesWhatFitsInItsHeaderAndTheTrianglesStay() throws Exception {
+        String id = "a" + "0123456789abcdef".repeat(2);
+        AigcLabel label = new AigcLabel("1", "atelier", id, "industrial/design", "", "", "");
+        byte[] stl = binaryStl("solid exported by a CAD tool", 3);
+
+        byte[] out = labels.write("model/stl", stl, label, true);
+
+        assertThat(out).hasSameSizeAs(stl);
+        assertThat(new String(out, 0, 80, ISO_8859_1)).startsWith("AIGC Label=1 ProduceID=" + id);
+        assertThat(java.util.Arrays.copyOfRange(out, 80, out.length)).as("triangle count and triangles untouched")
+                .isEqualTo(java.util.Arrays.copyOfRange(stl, 80, stl.length));
+        AigcLabel read = labels.read(out).orElseThrow();
+        assertThat(read.label()).isEqualTo("1");
+        assertThat(read.produceId()).isEqualTo(id);
+        assertThat(read.contentProducer()).as("fits exactly: 80 bytes").isEqualTo("atelier");
+        assertThat(read.reservedCode1()).as("does not fit: in the sidecar").isEmpty();
+
+        // values with spaces and the like survive, and every field that fits comes back as it was
+        byte[] all = labels.write("model/x.stl-binary", stl, LABEL, false);
+        AigcLabel back = labels.read(all).orElseThrow();
+        LABEL.fields().forEach((k, v) -> {
+            if (!back.fields().get(k).isEmpty()) {
+                assertThat(back.fields().get(k)).as(k).isEqualTo(v);
+            }
+        });
+        assertThat(back.label()).isEqualTo("1");
+        assertThat(back.produceId()).isEqualTo(LABEL.produceId());
+        AigcLabel spaced = new AigcLabel("1", "Atelier Lab=1% +", "a1", "", "", "", "");
+        assertThat(labels.read(labels.write("model/stl", stl, spaced, false))).contains(spaced);
+        assertThat(labels.read(stl)).isEmpty();
+    }
+
+    @Test
+    void asciiStlCarriesTheWholeLabelOnItsSolidLine() throws Exception {
+        AigcLabel chinese = new AigcLabel("1", "工作室", "a42", "industrial/design", "", "", "");
+        String stl = "solid cube\n" + "  facet normal 0 0 1\n    outer loop\n      vertex 0 0 0\n      vertex 1 0 0\n"
+                + "      vertex 0 1 0\n    endloop\n  endfacet\n".repeat(1)
+                + "  facet normal 0 0 -1\n    outer loop\n      vertex 0 0 0\n      vertex 0 1 0\n"
+                + "      vertex 1 0 0\n    endloop\n  endfacet\n" + "endsolid cube\n";
+
+        byte[] out = labels.write("model/stl", stl.getBytes(UTF_8), chinese, true);
+
+        assertThat(labels.read(out)).contains(chinese);
+        String text = new String(out, ISO_8859_1);
+        assertThat(text).startsWith("solid cube AIGC {\"AIGC\":{\"Label\":\"1\"");
+        assertThat(text.lines().filter(l -> l.trim().startsWith("facet normal")).count()).isEqualTo(2);
+        assertThat(text.lines().reduce((a, b) -> b).orElseThrow()).startsWith("endsolid cube AIGC {");
+        assertThat(text.substring(text.indexOf('\n'), text.lastIndexOf("endsolid")))
+                .isEqualTo(stl.substring(stl.indexOf('\n'), stl.lastIndexOf("endsolid")));
+        assertThat(new String(out, ISO_8859_1).chars().allMatch(ch -> ch < 0x80)).as("still ASCII").isTrue();
+        assertThat(labels.read(labels.write("model/stl", out, LABEL, false))).as("a relabel replaces").contains(LABEL);
+        assertThat(new String(labels.write("model/stl", out, LABEL, false), ISO_8859_1).split("AIGC \\{", -1))
+                .hasSize(3);
+        String crlf = stl.replace("\n", "\r\n");
+        String written = new String(labels.write("model/stl", crlf.getBytes(UTF_8), chinese, false), ISO_8859_1);
+        assertThat(written.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(labels.read(written.getBytes(ISO_8859_1))).contains(chinese);
+    }
+
+    @Test
+    void stlThatIsNotOneIsRefusedAndTheWholeLabelGoesBesideIt() throws Exception {
+        assertThatThrownBy(() -> labels.write("model/stl", new byte[100], LABEL, false))
+                .isInstanceOf(IOException.class).hasMessageContaining("not an STL");
+        assertThatThrownBy(() -> labels.write("model/stl", "solid x\nno end".getBytes(UTF_8), LABEL, false))
+                .isInstanceOf(IOException.class).hasMessageContaining("not an STL");
+
+        byte[] sidecar = labels.sidecar("model/stl", LABEL).orElseThrow();
+        assertThat(labels.read(sidecar)).as("the same AIGC JSON, all seven fields").contains(LABEL);
+        assertThat(labels.sidecar("image/png", LABEL)).isEmpty();
+        assertThat(labels.sidecar("video/webm", LABEL)).isEmpty();
+    }
+
+    @Test
+    void xmpMergeKeepsOtherPropertiesAndReadsTheJsonForms() throws Exception {
+        String packet = Xmp.packet(LABEL);
+        assertThat(Xmp.read(packet)).contains(LABEL);
+        assertThat(Xmp.read(Xmp.merge("not xml", LABEL))).contains(LABEL);
+        String json = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"" + Xmp.RDF + "\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:TC260=\"" + Xmp.TC260 + "\"><TC260:AIGC>"
+                + LabelJson.write(LABEL).replace("&", "&amp;").replace("<", "&lt;")
+                + "</TC260:AIGC></rdf:Description></rdf:RDF></x:xmpmeta>";
+        assertThat(Xmp.read(json)).as("JSON text in TC260:AIGC, as other producers write it").contains(LABEL);
+        assertThat(Xmp.read("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>")).isEmpty();
+    }
+
+    static BufferedImage white(int w, int h) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return image;
+    }
+
+    static byte[] jpeg(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(image, "jpeg", out)).isTrue();
+        return out.toByteArray();
+    }
+
+    static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /** A PDF with a line of text on each page, the pages rotated as given. */
+    static byte[] pdf(int... rotations) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+            for (int i = 0; i < rotations.length; i++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                page.setRotation(rotations[i]);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 14);
+                    cs.newLineAtOffset(72, 700);
+                    cs.showText("Page " + (i + 1) + " of a report");
+                    cs.endText();
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] box(String type, byte[]... payload) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (byte[] p : payload) {
+            body.writeBytes(p);
+        }
+        return ByteBuffer.allocate(8 + body.size()).putInt(8 + body.size()).put(type.getBytes(ISO_8859_1))
+                .put(body.toByteArray()).array();
+    }
+
+    static byte[] fullBox(String type, int flags, byte[] payload) {
+        return box(type, ByteBuffer.allocate(4).putInt(flags).array(), payload);
+    }
+
+    static byte[] ints(int... values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4);
+        for (int v : values) {
+            b.putInt(v);
+        }
+        return b.array();
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A small valid MP4: ftyp, then moov with one timed-metadata track whose two samples ({@code samples} split at
+     * {@code |}) are in the mdat after it, as a fast-start file has them; mdat's size 0 ("to the end") if asked.
+     */
+    static byte[] mp4(byte[] samples, boolean mdatToTheEnd) {
+        String[] parts = new String(samples, UTF_8).split("\\|", 2);
+        byte[] s1 = parts[0].getBytes(UTF_8);
+        byte[] s2 = parts.length > 1 ? ("|" + parts[1]).getBytes(UTF_8) : new byte[0];
+        byte[] ftyp = box("ftyp", "isom".getBytes(ISO_8859_1), ints(0x200), "isomiso2mp41".getBytes(ISO_8859_1));
+        int[] matrix = {0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000};
+        byte[] mvhd = fullBox("mvhd", 0, concat(ints(0, 0, 1000, 1000, 0x10000), new byte[] {1, 0}, new byte[10],
+                ints(matrix), new byte[24], ints(2)));
+        byte[] tkhd = fullBox("tkhd", 3, concat(ints(0, 0, 1, 0, 1000), new byte[8], new byte[8], ints(matrix),
+                ints(0, 0)));
+        byte[] mdhd = fullBox("mdhd", 0, concat(ints(0, 0, 1000, 1000), new byte[] {0x55, (byte) 0xc4, 0, 0}));
+        byte[] hdlr = fullBox("hdlr", 0, concat(ints(0), "meta".getBytes(ISO_8859_1), new byte[12],
+                "atelier\0".getBytes(ISO_8859_1)));
+        byte[] dinf = box("dinf", fullBox("dref", 0, concat(ints(1), fullBox("url ", 1, new byte[0]))));
+        byte[] stts = fullBox("stts", 0, ints(1, 2, 500));
+        byte[] stsc = fullBox("stsc", 0, ints(1, 1, 1, 1));
+        byte[] stsz = fullBox("stsz", 0, ints(0, 2, s1.length, s2.length));
+        byte[] moov = null;
+        int mdatStart = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            byte[] stco = fullBox("stco", 0, ints(2, mdatStart + 8, mdatStart + 8 + s1.length));
+            byte[] stbl = box("stbl", fullBox("stsd", 0, ints(0)), stts, stsc, stsz, stco);
+            byte[] minf = box("minf", fullBox("nmhd", 0, new byte[0]), dinf, stbl);
+            moov = box("moov", mvhd, box("trak", tkhd, box("mdia", mdhd, hdlr, minf)));
+            mdatStart = ftyp.length + moov.length;
+        }
+        byte[] mdat = box("mdat", s1, s2);
+        if (mdatToTheEnd) {
+            ByteBuffer.wrap(mdat).putInt(0, 0);
+        }
+        return concat(ftyp, moov, mdat);
+    }
+
+    static final java.util.Set<String> CONTAINERS = java.util.Set.of("moov", "trak", "mdia", "minf", "dinf", "stbl",
+            "edts", "udta");
+
+    /** The top-level box types, after checking that every box, nested ones too, fits its parent exactly. */
+    static List<String> topLevel(byte[] mp4) {
+        List<String> types = new ArrayList<>();
+        walk(mp4, 0, mp4.length, types, new ArrayList<>());
+        return types;
+    }
+
+    /** The samples' bytes, read where the stco box says the chunks are (one sample per chunk). */
+    static byte[] sampleBytes(byte[] mp4) {
+        List<int[]> tables = new ArrayList<>();
+        walk(mp4, 0, mp4.length, new ArrayList<>(), tables);
+        int[] offsets = tables.get(0);
+        int[] sizes = tables.get(1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < offsets.length; i++) {
+            out.write(mp4, offsets[i], sizes[i]);
+        }
+        return out.toByteArray();
+    }
+
+    private static void walk(byte[] c, int from, int to, List<String> types, List<int[]> tables) {
+        ByteBuffer b = ByteBuffer.wrap(c);
+        int pos = from;
+        while (pos < to) {
+            assertThat(to - pos).as("room for a box header at " + pos).isGreaterThanOrEqualTo(8);
+            long size = b.getInt(pos) & 0xffffffffL;
+            String type = new String(c, pos + 4, 4, ISO_8859_1);
+            if (size == 0) {
+                size = to - pos;
+            }
+            assertThat(pos + size).as(type + " at " + pos + " fits its parent").isLessThanOrEqualTo(to);
+            types.add(type);
+            if (CONTAINERS.contains(type)) {
+                walk(c, pos + 8, (int) (pos + size), new ArrayList<>(), tables);
+            } else if (type.equals("stco") || type.equals("stsz")) {
+                int n = b.getInt(pos + (type.equals("stco") ? 12 : 16));
+                int[] t = new int[n];
+                for (int i = 0; i < n; i++) {
+                    t[i] = b.getInt(pos + (type.equals("stco") ? 16 : 20) + 4 * i);
+                }
+                if (type.equals("stco")) {
+                    tables.add(0, t);
+                } else {
+                    tables.add(t);
+                }
+            }
+            pos += (int) size;
+        }
+        assertThat(pos).isEqualTo(to);
+    }
+
+    /** A binary STL with this header and some triangles. */
+    static byte[] binaryStl(String header, int triangles) {
+        ByteBuffer b = ByteBuffer.allocate(84 + 50 * triangles).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(java.util.Arrays.copyOf(header.getBytes(ISO_8859_1), 80)).putInt(triangles);
+        for (int t = 0; t < triangles; t++) {
+            b.putFloat(0).putFloat(0).putFloat(1);
+            for (int v = 0; v < 3; v++) {
+                b.putFloat(t + v).putFloat(v == 1 ? 1 : 0).putFloat(v == 2 ? 1 : 0);
+            }
+            b.putShort((short) 0);
+        }
+        return b.array();
     }
 
     /** A mono 16-bit PCM WAV of a 440 Hz tone. */
