@@ -35,9 +35,9 @@ public class KeysCommand implements Action {
     public Object execute() {
         switch (action) {
             case "list" -> {
-                System.out.printf("%-18s %-6s %-24s %-8s %s%n", "ID", "ROLE", "CREATED", "STATE", "NAME");
+                System.out.printf("%-18s %-6s %-28s %-8s %s%n", "ID", "ROLE", "CREATED", "STATE", "NAME");
                 for (ApiKeys.Key k : keys.list()) {
-                    System.out.printf("%-18s %-6s %-24s %-8s %s%n", k.id(), k.role().wireName(), k.created(),
+                    System.out.printf("%-18s %-6s %-28s %-8s %s%n", k.id(), k.role().wireName(), k.created(),
                             k.revoked() == null ? "valid" : "revoked", k.name());
                 }
             }
