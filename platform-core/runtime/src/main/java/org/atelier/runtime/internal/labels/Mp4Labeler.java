@@ -22,9 +22,11 @@ import org.atelier.runtime.AigcLabel;
  * and the one Java MP4 library on Maven Central (mp4parser {@code org.mp4parser:isoparser}) is not an OSGi bundle and
  * brings the AspectJ runtime with it.
  *
- * <p>The explicit label of a video is a visible mark on its frames, which needs a video encoder: it belongs to the
- * step that encodes the video, not to the store, so {@code explicit} is ignored here and only the implicit label is
- * written.
+ * <p>The explicit label of a video is a visible mark on its frames: "AI-generated" in the lower right corner of every
+ * frame, drawn and re-encoded (H.264, audio copied) by the {@code ffmpeg} program (Debian {@code ffmpeg}; another
+ * path in the system property {@value #FFMPEG_PROPERTY}). A file without a video track has no frames to mark. When
+ * a mark is asked for and ffmpeg is missing, the file is refused with a message that says so: a video is never
+ * stored without the mark it should carry.
  */
 final class Mp4Labeler implements Labeler {
 
@@ -40,20 +42,82 @@ final class Mp4Labeler implements Labeler {
         return mediaType.startsWith("video/mp4");
     }
 
+    /** Whether a track's handler is {@code vide}: a {@code hdlr} box whose handler type says video. */
+    static boolean hasVideo(byte[] c) {
+        for (int i = 4; i + 16 <= c.length; i++) {
+            if (c[i] == 'h' && c[i + 1] == 'd' && c[i + 2] == 'l' && c[i + 3] == 'r' && c[i + 12] == 'v'
+                    && c[i + 13] == 'i' && c[i + 14] == 'd' && c[i + 15] == 'e') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Draws the visible mark on every frame with ffmpeg; the audio and other streams are copied as they are. */
+    static byte[] mark(byte[] video) throws IOException {
+        String ffmpeg = System.getProperty(FFMPEG_PROPERTY, "ffmpeg");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("atelier-mark-");
+        try {
+            java.nio.file.Path in = java.nio.file.Files.write(dir.resolve("in.mp4"), video);
+            java.nio.file.Path out = dir.resolve("out.mp4");
+            java.nio.file.Path log = dir.resolve("ffmpeg.log");
+            List<String> command = List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                    "-i", in.toString(), "-map", "0", "-vf",
+                    "drawtext=text='" + MARK + "':fontcolor=white:fontsize=max(12\\,h/24):box=1"
+                            + ":boxcolor=black@0.55:boxborderw=6:x=w-tw-12:y=h-th-12",
+                    "-c", "copy", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
+                    "-movflags", "+faststart", out.toString());
+            Process p;
+            try {
+                p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            } catch (IOException e) {
+                throw new IOException("a video's visible AIGC mark needs ffmpeg (Debian: apt-get install ffmpeg), "
+                        + "and '" + ffmpeg + "' could not be run; or switch perceivable labels off for this generator");
+            }
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    throw new IOException("ffmpeg took over 10 minutes to mark the video");
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while ffmpeg marked the video");
+            }
+            if (p.exitValue() != 0 || !java.nio.file.Files.isRegularFile(out)) {
+                String why = java.nio.file.Files.readString(log).strip();
+                throw new IOException("ffmpeg could not mark the video: "
+                        + (why.length() > 300 ? why.substring(0, 300) + "…" : why));
+            }
+            return java.nio.file.Files.readAllBytes(out);
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
     @Override
     public boolean sniff(byte[] c) {
         return c.length >= 8 && c[4] == 'f' && c[5] == 't' && c[6] == 'y' && c[7] == 'p';
     }
 
+    static final String FFMPEG_PROPERTY = "atelier.ffmpeg";
+    static final String MARK = "AI-generated";
+
     @Override
-    public byte[] write(byte[] content, AigcLabel label, boolean explicit) throws IOException {
-        if (!sniff(content)) {
+    public byte[] write(byte[] original, AigcLabel label, boolean explicit) throws IOException {
+        if (!sniff(original)) {
             throw new IOException("not an MP4: no ftyp box at the start");
         }
-        List<Box> boxes = boxes(content);
-        if (boxes.stream().noneMatch(b -> b.type().equals("moov"))) {
+        if (boxes(original).stream().noneMatch(b -> b.type().equals("moov"))) {
             throw new IOException("not a complete MP4: no moov box");
         }
+        byte[] content = explicit && hasVideo(original) ? mark(original) : original;
+        List<Box> boxes = boxes(content);
         Box last = boxes.get(boxes.size() - 1);
         int keep = isLabel(last) ? last.offset() : content.length;
         ByteArrayOutputStream out = new ByteArrayOutputStream(keep + 512);

@@ -286,7 +286,7 @@ class LabelsTest {
         assertThat(java.util.Arrays.copyOf(out, mp4.length)).as("everything before the label as it was").isEqualTo(mp4);
         assertThat(topLevel(out)).containsExactly("ftyp", "moov", "mdat", "uuid");
         assertThat(sampleBytes(out)).as("the chunk offsets still point at the samples").isEqualTo(samples);
-        assertThat(labels.write("video/mp4", mp4, LABEL, false)).as("no explicit label for video here")
+        assertThat(labels.write("video/mp4", mp4, LABEL, false)).as("no video track: nothing to mark")
                 .isEqualTo(out);
         assertThat(labels.read(mp4)).isEmpty();
 
@@ -294,6 +294,86 @@ class LabelsTest {
         byte[] relabelled = labels.write("video/mp4", out, other, false);
         assertThat(labels.read(relabelled)).contains(other);
         assertThat(topLevel(relabelled)).containsExactly("ftyp", "moov", "mdat", "uuid");
+    }
+
+    /** Runs ffmpeg, which CI installs from Debian; the tests that need it are skipped where it is missing. */
+    static void ffmpeg(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    static boolean hasFfmpeg() {
+        try {
+            return new ProcessBuilder("ffmpeg", "-version").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aVideoGetsAVisibleMarkOnItsFramesDrawnByFfmpegAndTheImplicitLabel(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(hasFfmpeg(), "ffmpeg is not installed");
+        java.nio.file.Path video = dir.resolve("grey.mp4");
+        ffmpeg("-f", "lavfi", "-i", "color=c=gray:size=320x240:rate=10:duration=1", "-f", "lavfi", "-i",
+                "sine=frequency=440:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                "-shortest", video.toString());
+        byte[] original = java.nio.file.Files.readAllBytes(video);
+        assertThat(Mp4Labeler.hasVideo(original)).isTrue();
+        assertThat(Mp4Labeler.hasVideo(mp4("a|b".getBytes(UTF_8), false))).as("a metadata track only").isFalse();
+
+        byte[] out = labels.write("video/mp4", original, LABEL, true);
+
+        assertThat(labels.read(out)).hasValue(LABEL);
+        java.nio.file.Path labelled = java.nio.file.Files.write(dir.resolve("labelled.mp4"), out);
+        ffmpeg("-i", video.toString(), "-frames:v", "1", dir.resolve("before.png").toString());
+        ffmpeg("-i", labelled.toString(), "-frames:v", "1", dir.resolve("after.png").toString());
+        BufferedImage before = ImageIO.read(dir.resolve("before.png").toFile());
+        BufferedImage after = ImageIO.read(dir.resolve("after.png").toFile());
+        assertThat(after.getWidth()).isEqualTo(320);
+        assertThat(changed(before, after, 200, 200, 120, 40)).as("the lower right corner carries the mark")
+                .isGreaterThan(200);
+        assertThat(changed(before, after, 0, 0, 160, 120)).as("the rest of the frame is as it was").isZero();
+        ffmpeg("-i", labelled.toString(), "-map", "0:a", "-f", "null", "-");
+    }
+
+    @Test
+    void aVideoThatShouldBeMarkedIsRefusedWhenFfmpegIsMissing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(hasFfmpeg(), "ffmpeg is not installed");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mp4");
+        java.nio.file.Path video = dir.resolve("v.mp4");
+        ffmpeg("-f", "lavfi", "-i", "color=c=gray:size=64x48:rate=5:duration=1", "-c:v", "libx264",
+                "-pix_fmt", "yuv420p", video.toString());
+        byte[] original = java.nio.file.Files.readAllBytes(video);
+        System.setProperty(Mp4Labeler.FFMPEG_PROPERTY, "/nonexistent/ffmpeg");
+        try {
+            assertThatThrownBy(() -> labels.write("video/mp4", original, LABEL, true))
+                    .hasMessageContaining("needs ffmpeg");
+            assertThat(labels.read(labels.write("video/mp4", original, LABEL, false))).as("no mark asked")
+                    .hasValue(LABEL);
+        } finally {
+            System.clearProperty(Mp4Labeler.FFMPEG_PROPERTY);
+        }
+    }
+
+    /** Pixels of a region whose colour differs by more than compression noise. */
+    static int changed(BufferedImage a, BufferedImage b, int x0, int y0, int w, int h) {
+        int n = 0;
+        for (int y = y0; y < y0 + h; y++) {
+            for (int x = x0; x < x0 + w; x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                int d = Math.abs((p >> 16 & 255) - (q >> 16 & 255)) + Math.abs((p >> 8 & 255) - (q >> 8 & 255))
+                        + Math.abs((p & 255) - (q & 255));
+                if (d > 24) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test
