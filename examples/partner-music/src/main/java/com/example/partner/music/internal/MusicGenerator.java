@@ -2,31 +2,45 @@ package com.example.partner.music.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.function.Supplier;
 
 import org.atelier.api.Artifact;
 import org.atelier.api.GenerationContext;
 import org.atelier.api.Generator;
 import org.atelier.api.GeneratorDescriptor;
+import org.atelier.api.GeneratorLimits;
+import org.atelier.api.InvalidInputException;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * entertainment/music: writes the given points as a Markdown document. Replace the body of
- * {@code generate} with your own work; keep reporting progress, checking cancellation and writing artifacts
- * through the context: the platform stores, labels (AIGC) and serves them.
+ * entertainment/music: composes a short piece for a mood, key, tempo and length (harmony, rhythm and a Markov
+ * melody), writes it as a Standard MIDI File and renders it to WAV with the JDK's software synthesizer.
+ * A job: rendering takes about a second per ten seconds of music.
  */
 @Component(service = Generator.class)
 public class MusicGenerator implements Generator<MusicInput> {
 
-    static final String MEDIA_TYPE = "text/markdown";
+    static final String MIDI = "audio/midi";
+    static final String WAV = "audio/wav";
 
     private final GeneratorDescriptor<MusicInput> descriptor = GeneratorDescriptor
             .builder("entertainment", "music", MusicInput.class)
-            .title("Music")
-            .description("Writes the given points as a Markdown document")
-            .outputMediaTypes(MEDIA_TYPE)
-            .longRunning(false)
+            .title("AI composition")
+            .description("Composes a piece with melody, chords and bass for a mood (happy, sad, calm, tense), key, "
+                    + "tempo and number of bars; answers a MIDI file and its rendering as WAV. "
+                    + "Give a seed to get the same piece again.")
+            .outputMediaTypes(MIDI, WAV)
+            .longRunning(true)
+            // rendering keeps a core busy: two at a time on a small machine
+            .limits(GeneratorLimits.of(2, 4096))
             .build();
+
+    private final Composer composer = new Composer();
+    private final MidiWriter midiWriter = new MidiWriter();
+    private final WavRenderer renderer = new WavRenderer();
+    private final SecureRandom seeds = new SecureRandom();
 
     @Override
     public GeneratorDescriptor<MusicInput> descriptor() {
@@ -35,33 +49,60 @@ public class MusicGenerator implements Generator<MusicInput> {
 
     @Override
     public Object generate(MusicInput input, GenerationContext context) {
-        StringBuilder text = new StringBuilder()
-                .append("#".repeat(input.levelOrDefault())).append(' ').append(input.title().strip()).append("\n\n");
-        int words = 0;
-        for (int i = 0; i < input.points().size(); i++) {
-            context.checkCancelled();
-            String point = input.points().get(i).strip();
-            text.append(point).append("\n\n");
-            words += point.split("\\s+").length;
-            context.progress((i + 1.0) / (input.points().size() + 1), "paragraph " + (i + 1));
-        }
+        Mood mood = parse("mood", () -> Mood.parse(input.mood()));
+        Key key = parse("key", () -> Key.parse(input.key()));
+        int tempo = within("tempo", input.tempo(), 40, 240);
+        int bars = within("bars", input.bars(), 1, 64);
+        long seed = input.seed() != null ? input.seed() : seeds.nextLong();
+
+        context.progress(0.02, "composing");
+        Composition piece = composer.compose(key, mood, tempo, bars, seed);
+        context.checkCancelled();
+
+        context.progress(0.08, "writing MIDI");
+        byte[] midi = midiWriter.write(piece);
+        context.checkCancelled();
+
+        context.progress(0.1, "rendering audio");
         try {
-            Artifact artifact = context.writeArtifact("music.md", MEDIA_TYPE,
-                    text.toString().getBytes(StandardCharsets.UTF_8));
-            context.progress(1, "written");
-            return new Summary(input.points().size(), words, artifact.id());
+            byte[] wav = renderer.render(midi, piece.seconds(), context,
+                    done -> context.progress(0.1 + 0.8 * done, "rendering audio"));
+            context.checkCancelled();
+            context.progress(0.92, "storing");
+            Artifact midiArtifact = context.writeArtifact("music.mid", MIDI, midi);
+            Artifact wavArtifact = context.writeArtifact("music.wav", WAV, wav);
+            context.progress(1, "done");
+            return summary(piece, midiArtifact, wavArtifact);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not store the document", e);
+            throw new UncheckedIOException("could not render or store the music", e);
         }
     }
 
-    /**
-     * What a call answers besides its artifacts; serialised as JSON.
-     *
-     * @param paragraphs paragraphs written
-     * @param words words written, title excluded
-     * @param artifact the id of the Markdown artifact
-     */
-    public record Summary(int paragraphs, int words, String artifact) {
+    private static MusicSummary summary(Composition piece, Artifact midi, Artifact wav) {
+        List<Chord> bars = piece.progression();
+        List<String> progression = bars.stream().limit(Math.min(bars.size(), 4)).map(Chord::roman).toList();
+        return new MusicSummary(piece.mood().toString(), piece.key().name(), piece.tempo(), piece.bars(),
+                piece.mood().beatsPerBar() + "/4", progression, bars.stream().map(Chord::name).toList(),
+                piece.seed(), Math.round(piece.seconds() * 1000) / 1000.0, midi.id(), wav.id());
+    }
+
+    /** Checks a number that the platform has validated already, for direct callers. */
+    private static int within(String field, Integer value, int min, int max) {
+        if (value == null) {
+            throw new InvalidInputException(field, "must not be null");
+        }
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /** Parses a field that the platform has validated already; names the field if a direct caller did not. */
+    private static <T> T parse(String field, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException(field, e.getMessage());
+        }
     }
 }

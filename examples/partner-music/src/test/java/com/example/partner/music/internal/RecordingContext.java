@@ -39,6 +39,7 @@ final class RecordingContext implements GenerationContext {
     }
 
     private final List<Double> progress = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
     private final Map<String, Stored> artifacts = new ConcurrentHashMap<>();
     private volatile boolean cancelled;
 
@@ -50,6 +51,7 @@ final class RecordingContext implements GenerationContext {
     @Override
     public void progress(double fraction, String message) {
         progress.add(fraction);
+        messages.add(message);
     }
 
     @Override
@@ -77,6 +79,14 @@ final class RecordingContext implements GenerationContext {
 
     List<Double> progress() {
         return progress;
+    }
+
+    List<String> messages() {
+        return messages;
+    }
+
+    Map<String, Stored> artifacts() {
+        return artifacts;
     }
 
     Stored artifact(String name) {
