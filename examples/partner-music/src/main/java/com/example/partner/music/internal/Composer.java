@@ -1,6 +1,7 @@
 package com.example.partner.music.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -24,7 +25,8 @@ final class Composer {
 
     Composition compose(Key key, Mood mood, int tempo, int bars, long seed) {
         Random random = new Random(seed);
-        List<Chord> progression = harmony(key, mood, bars, random);
+        List<Chord> cycle = cycle(key, mood, random);
+        List<Chord> progression = progression(key, mood, cycle, bars);
         List<Note> melody = melody(key, mood, bars, progression, random);
         List<Note> chords = new ArrayList<>();
         List<Note> bass = new ArrayList<>();
@@ -33,17 +35,21 @@ final class Composer {
             Chord chord = progression.get(bar);
             accompany(chord, bar * barTicks, mood, chords, bass);
         }
-        return new Composition(key, mood, tempo, bars, seed, List.copyOf(progression), List.copyOf(melody),
+        return new Composition(key, mood, tempo, bars, seed, cycle, List.copyOf(progression), List.copyOf(melody),
                 List.copyOf(chords), List.copyOf(bass));
     }
 
-    private static List<Chord> harmony(Key key, Mood mood, int bars, Random random) {
+    private static List<Chord> cycle(Key key, Mood mood, Random random) {
         List<int[]> choices = mood.progressions(key.minor());
         int[] degrees = choices.get(random.nextInt(choices.size()));
+        return Arrays.stream(degrees).mapToObj(d -> Chord.of(key, d, mood.harmonicDominant())).toList();
+    }
+
+    private static List<Chord> progression(Key key, Mood mood, List<Chord> cycle, int bars) {
         List<Chord> progression = new ArrayList<>(bars);
         for (int bar = 0; bar < bars; bar++) {
-            int degree = bar == bars - 1 && bars > 1 ? 0 : degrees[bar % degrees.length];
-            progression.add(Chord.of(key, degree, mood.harmonicDominant()));
+            boolean last = bar == bars - 1 && bars > 1;
+            progression.add(last ? Chord.of(key, 0, mood.harmonicDominant()) : cycle.get(bar % cycle.size()));
         }
         return progression;
     }

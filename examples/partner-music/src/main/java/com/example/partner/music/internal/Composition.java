@@ -10,12 +10,14 @@ import java.util.List;
  * @param tempo beats per minute
  * @param bars number of bars
  * @param seed the seed it was composed with
+ * @param cycle the mood's progression that the bars repeat, e.g. I–V–vi–IV
  * @param progression the chord of each bar
  * @param melody the melody's notes
  * @param chords the chord part's notes
  * @param bass the bass part's notes
  */
-public record Composition(Key key, Mood mood, int tempo, int bars, long seed, List<Chord> progression,
+public record Composition(Key key, Mood mood, int tempo, int bars, long seed, List<Chord> cycle,
+                          List<Chord> progression,
                           List<Note> melody, List<Note> chords, List<Note> bass) {
 
     /** Ticks per quarter note. */

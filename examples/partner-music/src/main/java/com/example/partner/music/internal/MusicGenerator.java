@@ -79,10 +79,9 @@ public class MusicGenerator implements Generator<MusicInput> {
     }
 
     private static MusicSummary summary(Composition piece, Artifact midi, Artifact wav) {
-        List<Chord> bars = piece.progression();
-        List<String> progression = bars.stream().limit(Math.min(bars.size(), 4)).map(Chord::roman).toList();
+        List<String> progression = piece.cycle().stream().map(Chord::roman).toList();
         return new MusicSummary(piece.mood().toString(), piece.key().name(), piece.tempo(), piece.bars(),
-                piece.mood().beatsPerBar() + "/4", progression, bars.stream().map(Chord::name).toList(),
+                piece.mood().beatsPerBar() + "/4", progression, piece.progression().stream().map(Chord::name).toList(),
                 piece.seed(), Math.round(piece.seconds() * 1000) / 1000.0, midi.id(), wav.id());
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
  * @param tempo beats per minute
  * @param bars number of bars
  * @param timeSignature e.g. {@code 4/4}
- * @param progression the mood's progression in Roman numerals, e.g. {@code [I, V, vi, IV]}
- * @param chords the chord of every bar, spelled in the key, e.g. {@code [C, G, Am, F]}
+ * @param progression the mood's progression that the bars repeat, in Roman numerals, e.g. {@code [I, V, vi, IV]}
+ * @param chords the chord of every bar, spelled in the key, e.g. {@code [C, G, Am, C]}: the last is the tonic
  * @param seed the seed; the same input with this seed gives byte-identical files
  * @param durationSeconds the length of the music (the WAV adds a short release)
  * @param midi the id of the MIDI artifact
