@@ -2,7 +2,7 @@ package org.atelier.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -42,8 +42,9 @@ public class PartnerBundleIT extends AtelierTestSupport {
         Path repository = Path.of(System.getProperty("project.build.directory", "target"), "partner-repository");
         String version = System.getProperty("partner-music.version", "1.0.0");
         return OptionUtils.combine(baseConfig(),
-                // where the partner's jar and feature file are, as if it had published them to a repository
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                // where the partner's jar and feature file are, as if it had published them; a default (local)
+                // repository: a remote one would hide what the local Maven repository got from Central
+                editConfigurationFileExtend("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                         repository.toAbsolutePath().toUri() + "@id=partner"),
                 systemProperty(FEATURES).value("mvn:com.example.partner/partner-music/" + version + "/xml/features"));
     }
