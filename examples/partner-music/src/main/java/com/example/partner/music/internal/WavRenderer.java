@@ -39,7 +39,10 @@ final class WavRenderer {
     byte[] render(byte[] midi, double seconds, GenerationContext context, DoubleConsumer progress)
             throws IOException {
         // The JDK finds its MIDI file reader, format converters and soundbank readers with ServiceLoader through
-        // the thread context class loader; in an OSGi framework that is a bundle's loader, which does not see them.
+        // the thread context class loader; in an OSGi framework that is whatever loader the caller left there.
+        // In Karaf 4.4 on Java 17 the JDK's own providers are found with the bundle's loader too (PartnerBundleIT
+        // passed without this), but a loader that is null or that exposes other bundles' service files need not
+        // behave: the system class loader is the one that is sure to see the JDK's providers and nothing else.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
