@@ -1,0 +1,223 @@
+package org.atelier.speech.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.atelier.api.InvalidInputException;
+import org.atelier.api.UnsupportedInputException;
+import org.atelier.api.speech.Segment;
+import org.atelier.api.speech.Speech;
+import org.atelier.api.speech.SpeechEngine;
+import org.atelier.api.speech.SpeechRequest;
+import org.atelier.api.speech.Timing;
+import org.atelier.api.speech.Voice;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SpeechServiceTest {
+
+    /**
+     * An engine for the service's own logic: every word is 100 ms of a tone (louder with volume), every pause its
+     * length in silence, so timings and concatenation can be checked exactly.
+     */
+    static final class Tones implements SpeechEngine {
+        final String id;
+        final List<Voice> voices;
+        final AtomicInteger calls = new AtomicInteger();
+        final List<List<Segment>> heard = new ArrayList<>();
+
+        Tones(String id, String... languages) {
+            this.id = id;
+            this.voices = java.util.Arrays.stream(languages)
+                    .map(l -> new Voice(id + ":" + l, id, l, Voice.Gender.FEMALE, l)).toList();
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public List<Voice> voices() {
+            return voices;
+        }
+
+        @Override
+        public synchronized Speech synthesize(Voice voice, List<Segment> segments) {
+            calls.incrementAndGet();
+            heard.add(segments);
+            List<Short> samples = new ArrayList<>();
+            List<Timing> words = new ArrayList<>();
+            for (Segment s : segments) {
+                for (String w : s.text().split("\\s+")) {
+                    if (w.isEmpty()) {
+                        continue;
+                    }
+                    int at = samples.size() / 8;
+                    for (int i = 0; i < 800; i++) {
+                        samples.add((short) (1000 * s.volume() * Math.sin(i / 3.0)));
+                    }
+                    words.add(new Timing(w, at, at + 100));
+                }
+                for (int i = 0; i < s.pauseAfterMs() * 8; i++) {
+                    samples.add((short) 0);
+                }
+            }
+            short[] pcm = new short[samples.size()];
+            for (int i = 0; i < pcm.length; i++) {
+                pcm[i] = samples.get(i);
+            }
+            return new Speech(8000, pcm, words, List.of(), voice);
+        }
+    }
+
+    static SpeechConfig config(int cache) {
+        return new SpeechConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SpeechConfig.class;
+            }
+
+            @Override
+            public int maxTextChars() {
+                return 5000;
+            }
+
+            @Override
+            public String[] enginePreference() {
+                return new String[] {"first", "second"};
+            }
+
+            @Override
+            public int cachePerVoice() {
+                return cache;
+            }
+
+            @Override
+            public String defaultLanguage() {
+                return "en";
+            }
+        };
+    }
+
+    SpeechService service;
+    Tones first = new Tones("first", "en-US");
+    Tones second = new Tones("second", "en", "de", "cmn");
+
+    @BeforeEach
+    void setUp() {
+        service = new SpeechService(config(2));
+        service.addEngine(second);
+        service.addEngine(first);
+    }
+
+    @Test
+    void choosesTheVoiceAskedForOrThePreferredEngineForTheLanguage() {
+        assertThat(service.voices()).extracting(Voice::id).containsExactly("first:en-US", "second:en", "second:de",
+                "second:cmn");
+        assertThat(service.speak(SpeechRequest.of("Hello", "en")).voice().id()).isEqualTo("first:en-US");
+        assertThat(service.speak(SpeechRequest.of("Hallo", "de")).voice().id()).isEqualTo("second:de");
+        assertThat(service.speak(new SpeechRequest("Hello", false, null, "second:en", 1, 1, 1, Map.of())).voice()
+                .id()).isEqualTo("second:en");
+
+        service.removeEngine(first);
+        assertThat(service.speak(SpeechRequest.of("Hello", "en-US")).voice().id()).isEqualTo("second:en");
+        service.removeEngine(second);
+        assertThatThrownBy(() -> service.speak(SpeechRequest.of("Hello", "en")))
+                .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("no engine is present");
+    }
+
+    @Test
+    void speaksSentenceBySentenceWithTimingsFromTheStartOfTheWhole() {
+        List<Speech> parts = new ArrayList<>();
+        service.speak(new SpeechRequest("One two. Three!  Four five six?", false, "en", null, 1, 1, 1, Map.of()),
+                parts::add);
+
+        assertThat(parts).hasSize(3);
+        assertThat(parts.get(0).words()).extracting(Timing::text).containsExactly("One", "two.");
+        assertThat(parts.get(1).words()).containsExactly(new Timing("Three!", 200, 300));
+        assertThat(parts.get(2).words().get(0)).isEqualTo(new Timing("Four", 300, 400));
+        Speech whole = service.speak(SpeechRequest.of("One two. Three!  Four five six?", "en"));
+        assertThat(whole.durationMs()).isEqualTo(600);
+        assertThat(whole.words()).extracting(Timing::startMs).containsExactly(0, 100, 200, 300, 400, 500);
+        assertThat(whole.wav()).hasSize(44 + 600 * 8 * 2);
+    }
+
+    @Test
+    void aSentenceSpokenBeforeComesFromTheCacheOfItsVoice() {
+        service.speak(SpeechRequest.of("Yes.", "en"));
+        service.speak(SpeechRequest.of("Yes.", "en"));
+        assertThat(first.calls).hasValue(1);
+        service.speak(SpeechRequest.of("No.", "en"));
+        service.speak(SpeechRequest.of("Maybe.", "en"));
+        service.speak(SpeechRequest.of("Yes.", "en"));
+        assertThat(first.calls).as("two phrases kept per voice: Yes. went out").hasValue(4);
+        assertThat(service.cached()).isEqualTo(2);
+    }
+
+    @Test
+    void ssmlBreaksProsodyAndLanguageReachTheEngine() {
+        service.speak(new SpeechRequest("<speak>Hello <break time=\"250ms\"/><prosody rate=\"slow\" volume=\"+6dB\">"
+                + "there</prosody> <lang xml:lang=\"de\">Hallo</lang></speak>", true, "en", "second:en", 2, 1, 1,
+                Map.of()));
+        List<Segment> heard = second.heard.get(0);
+        assertThat(heard).extracting(Segment::text).containsExactly("Hello", "", "there", "Hallo");
+        assertThat(heard.get(1).pauseAfterMs()).isEqualTo(250);
+        assertThat(heard.get(2).rate()).isEqualTo(1.5);
+        assertThat(heard.get(2).volume()).isCloseTo(1.995, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(heard.get(3).language()).isEqualTo("de");
+    }
+
+    @Test
+    void aLexiconSaysWordsAsThePersonWantsThemSaid() {
+        service.speak(new SpeechRequest("Call Siobhan about the MRI.", false, "en", null, 1, 1, 1,
+                Map.of("Siobhan", "shi vawn", "MRI", "/ɛm ɑɹ aɪ/")));
+        List<Segment> heard = first.heard.get(0);
+        assertThat(heard).extracting(Segment::text).containsExactly("Call", "shi vawn", "about the", "MRI", ".");
+        assertThat(heard.get(3).phonemes()).isEqualTo("ɛm ɑɹ aɪ");
+    }
+
+    @Test
+    void namesWhatIsWrongWithABadRequest() {
+        Map<String, SpeechRequest> bad = new java.util.LinkedHashMap<>();
+        bad.put("text", SpeechRequest.of("", "en"));
+        bad.put("text ", SpeechRequest.of("   \n\t ", "en"));
+        bad.put("text  ", SpeechRequest.of("x".repeat(100_000), "en"));
+        bad.put("text   ", SpeechRequest.of("bell\u0007ring", "en"));
+        bad.put("text    ", new SpeechRequest("<speak>unclosed", true, "en", null, 1, 1, 1, Map.of()));
+        bad.put("text     ", new SpeechRequest("<speak><audio src=\"x\"/></speak>", true, "en", null, 1, 1, 1,
+                Map.of()));
+        bad.put("text      ", new SpeechRequest("<!DOCTYPE speak [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<speak>&x;</speak>", true, "en", null, 1, 1, 1, Map.of()));
+        bad.put("rate", new SpeechRequest("Hi", false, "en", null, 9, 1, 1, Map.of()));
+        bad.put("voice", new SpeechRequest("Hi", false, null, "nobody:xx", 1, 1, 1, Map.of()));
+        bad.put("language", SpeechRequest.of("Hi", "not a language"));
+        bad.put("lexicon", new SpeechRequest("I need help", false, "en", null, 1, 1, 1,
+                Map.of("help", "aid", "aid", "help")));
+        bad.put("lexicon ", new SpeechRequest("I need help", false, "en", null, 1, 1, 1, Map.of("help", "help me")));
+        for (Map.Entry<String, SpeechRequest> b : bad.entrySet()) {
+            assertThatThrownBy(() -> service.speak(b.getValue())).as(b.getKey())
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.errors().get(0).field()).isEqualTo(b.getKey().strip()));
+        }
+        assertThatThrownBy(() -> service.speak(SpeechRequest.of("Hi", "fr")))
+                .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("no speech engine speaks 'fr'")
+                .hasMessageContaining("cmn, de, en, en-US");
+        assertThatThrownBy(() -> service.speak(new SpeechRequest("Hi", false, "de", "first:en-US", 1, 1, 1,
+                Map.of()))).hasMessageContaining("speaks en-US, not de");
+        assertThatThrownBy(() -> service.speak(new SpeechRequest("I need help", false, "en", null, 1, 1, 1,
+                Map.of("help", "aid", "aid", "help")))).hasMessageMatching(".*entries loop: (help → aid → help|aid → help → aid)");
+    }
+
+    @Test
+    void chineseTextIsCutAtItsOwnFullStops() {
+        assertThat(Utterance.split("你好。我需要帮助！谢谢", "zh")).containsExactly("你好。", "我需要帮助！", "谢谢");
+        assertThat(Utterance.split("Dr. Smith is here. Call him.", "en")).hasSize(2);
+    }
+}
