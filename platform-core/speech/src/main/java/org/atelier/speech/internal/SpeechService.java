@@ -88,8 +88,7 @@ public final class SpeechService implements SpeechSynthesizer {
         List<Voice> all = voices();
         if (r.voice() != null && !r.voice().isBlank()) {
             Voice v = all.stream().filter(x -> x.id().equals(r.voice())).findFirst().orElseThrow(() ->
-                    new InvalidInputException("voice", "no voice '" + r.voice() + "'; atelier:voices or "
-                            + "GET /api/v1/speech/voices lists them"));
+                    new InvalidInputException("voice", "no voice '" + r.voice() + "'; atelier:voices lists them"));
             if (r.language() != null && !r.language().isBlank() && !v.speaks(r.language())) {
                 throw new InvalidInputException("language", "voice " + v.id() + " speaks " + v.language() + ", not "
                         + r.language());
