@@ -63,4 +63,62 @@ public class SpeechIT extends AtelierTestSupport {
                 () -> bundleContext.getServiceReference(SpeechEngine.class) != null);
         assertThat(executeCommand("atelier:say --out " + wav + " Hello again")).contains("marytts:cmu-slt-hsmm");
     }
+
+    private java.net.http.HttpResponse<byte[]> speak(String json) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/medical/voice/speak"))
+                .header("Authorization", "Bearer " + adminKey()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    public void speechStreamsOverRestWithItsLabelAndBadRequestsAreNamed() throws Exception {
+        await("MaryTTS offers its engine", Duration.ofSeconds(90),
+                () -> bundleContext.getServiceReference(SpeechEngine.class) != null);
+        java.net.http.HttpResponse<byte[]> r = speak("{\"text\":\"Hello. I would like a glass of water, please.\"}");
+        assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("audio/wav");
+        String produceId = r.headers().firstValue("X-AIGC-ProduceID").orElseThrow();
+        org.atelier.runtime.LabelReader reader = bundleContext.getService(
+                bundleContext.getServiceReference(org.atelier.runtime.LabelReader.class));
+        org.atelier.runtime.AigcLabel label = reader.read(r.body()).orElseThrow();
+        assertThat(label.produceId()).isEqualTo(produceId);
+        assertThat(label.reservedCode1()).isEqualTo("medical/voice");
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            byte[] pcm = in.readAllBytes();
+            double seconds = pcm.length / 2.0 / in.getFormat().getSampleRate();
+            assertThat(seconds).as("both sentences, streamed one after the other").isBetween(1.5, 8.0);
+        }
+
+        java.util.Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("{\"text\":\"\"}", "\"field\":\"text\"");
+        bad.put("{\"text\":\"   \"}", "\"field\":\"text\"");
+        bad.put("{\"text\":\"" + "word ".repeat(20_000) + "\"}", "at most 5000");
+        bad.put("{\"text\":\"bell\\u0007ring\"}", "control character");
+        bad.put("{\"text\":\"<speak>open\",\"ssml\":true}", "malformed SSML");
+        bad.put("{\"text\":\"Hi\",\"rate\":9}", "\"field\":\"rate\"");
+        bad.put("{\"text\":\"Hi\",\"voice\":\"nobody\"}", "\"field\":\"voice\"");
+        bad.put("{\"text\":\"I need help\",\"lexicon\":{\"help\":\"aid\",\"aid\":\"help\"}}", "entries loop");
+        bad.put("{\"text\":", "malformed JSON");
+        bad.put("{}", "\"field\":\"text\"");
+        for (java.util.Map.Entry<String, String> b : bad.entrySet()) {
+            java.net.http.HttpResponse<byte[]> e = speak(b.getKey());
+            String body = new String(e.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(e.statusCode()).as(b.getKey().substring(0, Math.min(60, b.getKey().length())) + " -> " + body)
+                    .isEqualTo(400);
+            assertThat(e.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(body).contains(b.getValue()).doesNotContain("Exception");
+        }
+        java.net.http.HttpResponse<byte[]> unknown = speak("{\"text\":\"Bonjour\",\"language\":\"xx\"}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(new String(unknown.body())).contains("no speech engine speaks 'xx'");
+
+        java.net.http.HttpResponse<String> stored = post("/medical/voice", "application/json", "{\"text\":\"Yes.\"}");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.body()).contains("\"name\":\"speech.wav\"").contains("\"voice\":\"marytts:cmu-slt-hsmm\"")
+                .contains("\"word\":\"Yes\"");
+        String artifact = stored.body().replaceAll(".*\"artifacts\":\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(get("/artifacts/" + artifact + "/label").body()).contains("\"ReservedCode1\":\"medical/voice\"");
+    }
 }

@@ -18,6 +18,11 @@ public final class Labels {
             new MidiLabeler(), new PdfLabeler(), new Mp4Labeler(), new TextLabeler(), new JsonLabeler(),
             new SvgLabeler(), new StlLabeler());
 
+    /** @return the header of a labelled mono 16-bit PCM WAV streamed as it is made (see {@link WavLabeler}) */
+    public static byte[] wavStreamHeader(int sampleRate, AigcLabel label) {
+        return WavLabeler.streamHeader(sampleRate, label);
+    }
+
     /** @return whether the platform can label this media type inside the file */
     public boolean supports(String mediaType) {
         return labeler(mediaType) != null;

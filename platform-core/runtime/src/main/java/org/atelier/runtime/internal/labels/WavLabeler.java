@@ -88,6 +88,26 @@ final class WavLabeler implements Labeler {
         return Optional.empty();
     }
 
+    /**
+     * The header of a mono 16-bit PCM WAV streamed as it is made: {@code fmt }, the {@code AIGC} label chunk, then a
+     * {@code data} chunk whose length is not known yet (the largest a WAV can say; players read to the end).
+     */
+    public static byte[] streamHeader(int sampleRate, AigcLabel label) {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        ByteBuffer fmt = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        fmt.putShort((short) 1).putShort((short) 1).putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2)
+                .putShort((short) 16);
+        chunk(chunks, "fmt ", fmt.array());
+        chunk(chunks, "AIGC", LabelJson.write(label).getBytes(StandardCharsets.UTF_8));
+        byte[] body = chunks.toByteArray();
+        int unknown = 0x7FFFFFFF - 64 - body.length;
+        ByteBuffer out = ByteBuffer.allocate(12 + body.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + body.length + 8 + unknown)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put(body)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(unknown);
+        return out.array();
+    }
+
     /** Two 880 Hz tones of 120 ms with 60 ms between them and 120 ms after, at a moderate level. */
     static byte[] cue(int rate, int channels) {
         int tone = rate * 120 / 1000;

@@ -296,6 +296,25 @@ class LabelsTest {
         assertThat(topLevel(relabelled)).containsExactly("ftyp", "moov", "mdat", "uuid");
     }
 
+    @Test
+    void aStreamedWavCarriesItsLabelBeforeTheAudioAndPlays() throws Exception {
+        byte[] header = Labels.wavStreamHeader(16_000, LABEL);
+        byte[] pcm = new byte[16_000 * 2];
+        for (int i = 0; i < 16_000; i++) {
+            short v = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16_000.0));
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        byte[] file = concat(header, pcm);
+
+        assertThat(labels.read(file)).hasValue(LABEL);
+        try (javax.sound.sampled.AudioInputStream in = javax.sound.sampled.AudioSystem.getAudioInputStream(
+                new ByteArrayInputStream(file))) {
+            assertThat(in.getFormat().getSampleRate()).isEqualTo(16_000f);
+            assertThat(in.readAllBytes()).isEqualTo(pcm);
+        }
+    }
+
     /** Runs ffmpeg, which CI installs from Debian; the tests that need it are skipped where it is missing. */
     static void ffmpeg(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y"));

@@ -1,0 +1,23 @@
+package org.atelier.runtime;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Labels for content that is sent as it is made and never stored, such as speech streamed to a person's device:
+ * the same AIGC label as a stored artifact's, with a ProduceID of its own.
+ */
+@ProviderType
+public interface LiveLabels {
+
+    /**
+     * @param generator {@code vertical/id} of what makes the content, written as ReservedCode1
+     * @return a new label with the configured ContentProducer and a new ProduceID
+     */
+    AigcLabel newLabel(String generator);
+
+    /**
+     * @return the header of a mono 16-bit PCM WAV of unknown length whose {@code AIGC} chunk, before the audio,
+     *         carries the label; the audio follows it as it is made
+     */
+    byte[] wavStreamHeader(int sampleRate, AigcLabel label);
+}

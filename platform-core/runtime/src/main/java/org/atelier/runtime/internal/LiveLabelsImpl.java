@@ -1,0 +1,41 @@
+package org.atelier.runtime.internal;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.atelier.runtime.AigcLabel;
+import org.atelier.runtime.LiveLabels;
+import org.atelier.runtime.internal.labels.Labels;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+
+/** Labels for streamed content, with the ContentProducer the runtime is configured with. */
+@Component(service = LiveLabels.class, configurationPid = RuntimeConfig.PID)
+public final class LiveLabelsImpl implements LiveLabels {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private volatile String producer;
+
+    @Activate
+    public LiveLabelsImpl(RuntimeConfig config) {
+        modified(config);
+    }
+
+    @Modified
+    void modified(RuntimeConfig config) {
+        this.producer = config.aigcContentProducer();
+    }
+
+    @Override
+    public AigcLabel newLabel(String generator) {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return new AigcLabel(AigcLabel.GENERATED, producer, "s" + HexFormat.of().formatHex(b), generator, "", "", "");
+    }
+
+    @Override
+    public byte[] wavStreamHeader(int sampleRate, AigcLabel label) {
+        return Labels.wavStreamHeader(sampleRate, label);
+    }
+}
