@@ -54,6 +54,17 @@ public class SpeechIT extends AtelierTestSupport {
                 .contains("text: malformed SSML");
         assertThat(executeCommand("atelier:say --rate 9 --out " + wav + " Hi")).contains("rate: must be from");
 
+        // what MaryTTS said, Vosk hears, inside Karaf (JNA loads libvosk from the bundle)
+        org.atelier.api.speech.SpeechRecognizer vosk = bundleContext.getService(
+                bundleContext.getServiceReference(org.atelier.api.speech.SpeechRecognizer.class));
+        org.atelier.api.speech.SpeechSynthesizer speech = bundleContext.getService(
+                bundleContext.getServiceReference(org.atelier.api.speech.SpeechSynthesizer.class));
+        org.atelier.api.speech.Speech water = speech.speak(
+                org.atelier.api.speech.SpeechRequest.of("I would like a glass of water please.", "en"));
+        org.atelier.api.speech.Transcript heard = vosk.transcribe(water.samples(), water.sampleRate(), "en");
+        assertThat(heard.text()).contains("glass of water");
+        assertThat(heard.words()).isNotEmpty();
+
         // hot swap: the engine leaves with its bundle and comes back
         Bundle mary = bundle("org.atelier.speech.marytts");
         mary.stop();
