@@ -125,6 +125,9 @@ public class SpeechIT extends AtelierTestSupport {
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(new String(unknown.body())).contains("no speech engine speaks 'xx'");
 
+        assertThat(get("/medical/voice/voices").body()).contains("\"id\":\"marytts:cmu-slt-hsmm\"");
+        assertThat(get("/medical/voice").body()).as("the generator's descriptor is still there")
+                .contains("\"inputSchema\"");
         java.net.http.HttpResponse<String> stored = post("/medical/voice", "application/json", "{\"text\":\"Yes.\"}");
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
         assertThat(stored.body()).contains("\"name\":\"speech.wav\"").contains("\"voice\":\"marytts:cmu-slt-hsmm\"")

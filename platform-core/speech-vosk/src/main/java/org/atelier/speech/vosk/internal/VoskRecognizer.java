@@ -55,7 +55,8 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
                 : context.getDataFile("").getPath(), "atelier", "models", "vosk"));
     }
 
-    VoskRecognizer(Path cache) {
+    /** @param cache where the model is unpacked (outside Karaf: the benchmarks) */
+    public VoskRecognizer(Path cache) {
         this.cache = cache;
     }
 
