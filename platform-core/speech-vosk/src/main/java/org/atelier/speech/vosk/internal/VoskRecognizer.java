@@ -73,6 +73,11 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         if (sampleRate < 8000 || sampleRate > 96_000) {
             throw new UnsupportedInputException("sample rate " + sampleRate + " Hz: 8000 to 96000 are understood");
         }
+        if (sampleRate < MODEL_RATE) {
+            // Vosk lowers a higher rate itself but refuses to raise a lower one (8 kHz telephone voices)
+            samples = upsample(samples, sampleRate, MODEL_RATE);
+            sampleRate = MODEL_RATE;
+        }
         byte[] pcm = Speech.pcm(samples);
         List<Timing> words = new ArrayList<>();
         StringBuilder text = new StringBuilder();
@@ -92,6 +97,23 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             throw new IllegalStateException("the Vosk model could not be read: " + e.getMessage(), e);
         }
         return new Transcript(text.toString().strip(), words, confidence[1] == 0 ? 0 : confidence[0] / confidence[1]);
+    }
+
+    static final int MODEL_RATE = 16_000;
+
+    /** Linear interpolation to a higher rate: nothing above the old Nyquist frequency needs keeping out. */
+    static short[] upsample(short[] in, int from, int to) {
+        short[] out = new short[(int) ((long) in.length * to / from)];
+        double step = from / (double) to;
+        for (int n = 0; n < out.length; n++) {
+            double x = n * step;
+            int i = (int) x;
+            double f = x - i;
+            int a = in[Math.min(i, in.length - 1)];
+            int b = in[Math.min(i + 1, in.length - 1)];
+            out[n] = (short) Math.round(a + (b - a) * f);
+        }
+        return out;
     }
 
     private static void collect(String json, List<Timing> words, StringBuilder text, double[] confidence)

@@ -54,6 +54,13 @@ class VoskRecognizerTest {
             assertThat(model.resolve(".complete")).exists();
             assertThat(vosk.unpack()).as("unpacked once").isEqualTo(model);
 
+            short[] telephone = new short[pcm.length / 6];
+            for (int i = 0; i < telephone.length; i++) {
+                telephone[i] = pcm[i * 6];
+            }
+            assertThat(vosk.transcribe(telephone, Math.round(f.getSampleRate()) / 6, "en").text())
+                    .as("8 kHz speech is raised to the model's 16 kHz").contains("water");
+
             assertThatThrownBy(() -> vosk.transcribe(pcm, 16_000, "de"))
                     .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("English");
             assertThat(Files.list(dir).filter(p -> p.getFileName().toString().startsWith(".partial-"))).isEmpty();
