@@ -111,7 +111,7 @@ final class EspeakEngine implements SpeechEngine {
                 System.arraycopy(r.pcm(), 0, audio, length, r.pcm().length);
                 length += r.pcm().length;
             }
-            int pause = (int) ((long) s.pauseAfterMs() * rate / 1000);
+            int pause = (int) Math.round(s.pauseAfterMs() * (double) rate / 1000);
             audio = ensure(audio, length + pause);
             length += pause; // the new part of the array is already 0: silence
         }
@@ -140,8 +140,11 @@ final class EspeakEngine implements SpeechEngine {
 
     /**
      * Word and phoneme timings of one espeak call. A word runs from its WORD event to the next word, pause or end;
-     * its text is taken from the written text ({@code written}, code points) through {@code origin} when espeak spoke
-     * a converted text. A phoneme runs to the next phoneme or end; pauses ({@code _}, {@code _:}) are not listed.
+     * its text is cut from the written text ({@code written}, code points), through {@code origin} when espeak spoke
+     * a converted text. espeak sometimes says two words as one ("on the") and gives an event for the first only:
+     * the swallowed word then joins the one before it, and the two share its time in proportion to their lengths
+     * (an estimate: espeak does not say where one ends). A phoneme runs to the next phoneme, pause or end; pauses
+     * ({@code _}, {@code _:}) are not listed.
      *
      * @param offset samples spoken before this call
      */
@@ -149,11 +152,27 @@ final class EspeakEngine implements SpeechEngine {
                         List<Timing> phonemes) {
         List<Espeak.Event> ev = r.events();
         int last = r.pcm().length;
+        List<int[]> spans = new ArrayList<>();
+        List<Espeak.Event> wordEvents = new ArrayList<>();
+        for (Espeak.Event e : ev) {
+            if (e.type() == EspeakLib.EVENT_WORD && e.length() > 0) {
+                int[] span = origin == null ? new int[] {e.textPosition() - 1, e.textPosition() - 1 + e.length()}
+                        : span(origin, e.textPosition() - 1, e.length());
+                if (span != null && span[0] >= 0 && span[0] < written.length) {
+                    spans.add(new int[] {span[0], Math.min(Math.max(span[1], span[0]), written.length)});
+                    wordEvents.add(e);
+                }
+            }
+        }
+        int w = 0;
         for (int i = 0; i < ev.size(); i++) {
             Espeak.Event e = ev.get(i);
-            if (e.type() == EspeakLib.EVENT_WORD) {
-                String text = text(written, origin, e.textPosition() - 1, e.length());
-                if (text.isBlank()) {
+            if (w < wordEvents.size() && e == wordEvents.get(w)) {
+                int[] span = spans.get(w);
+                int next = w + 1 < spans.size() ? Math.max(spans.get(w + 1)[0], span[1]) : written.length;
+                w++;
+                String text = text(written, span[0], span[1], next);
+                if (text.isEmpty()) {
                     continue;
                 }
                 int end = last;
@@ -164,7 +183,8 @@ final class EspeakEngine implements SpeechEngine {
                         break;
                     }
                 }
-                words.add(timing(text, e.sample(), end, last, offset, rate));
+                Timing t = timing(text, e.sample(), end, last, offset, rate);
+                words.addAll(split(t.text(), t.startMs(), t.endMs()));
             } else if (e.type() == EspeakLib.EVENT_PHONEME && !isPause(e.phoneme())) {
                 int end = last;
                 for (int j = i + 1; j < ev.size(); j++) {
@@ -189,24 +209,45 @@ final class EspeakEngine implements SpeechEngine {
         return phoneme == null || phoneme.isBlank() || phoneme.startsWith("_");
     }
 
-    /** The written words at espeak's position {@code from} (0-based) and {@code length}, both in code points. */
-    static String text(int[] written, int[] origin, int from, int length) {
-        if (length <= 0 || from < 0) {
-            return "";
+    /** @return one timing per whitespace-separated word of {@code text}, sharing the time by their lengths */
+    static List<Timing> split(String text, int startMs, int endMs) {
+        String[] parts = text.split("\\s+");
+        if (parts.length == 1) {
+            return List.of(new Timing(text, startMs, endMs));
         }
-        int to = from + length;
-        if (origin != null) {
-            if (from >= origin.length) {
-                return "";
+        int total = Arrays.stream(parts).mapToInt(p -> p.codePointCount(0, p.length())).sum();
+        List<Timing> out = new ArrayList<>();
+        int done = 0;
+        int at = startMs;
+        for (String p : parts) {
+            done += p.codePointCount(0, p.length());
+            int to = startMs + (int) Math.round((endMs - startMs) * (double) done / total);
+            out.add(new Timing(p, at, to));
+            at = to;
+        }
+        return out;
+    }
+
+    /** @return the written code points {@code [from, to)} that espeak's converted {@code [at, at + length)} came from */
+    static int[] span(int[] origin, int at, int length) {
+        if (at < 0 || at >= origin.length) {
+            return null;
+        }
+        return new int[] {origin[at], origin[Math.min(at + length, origin.length) - 1] + 1};
+    }
+
+    /**
+     * @return the written word {@code [from, to)}, stretched over a word espeak swallowed before {@code next} (the
+     *         next word's start): up to the last letter or digit there, when there is one
+     */
+    static String text(int[] written, int from, int to, int next) {
+        int end = to;
+        for (int i = to; i < Math.min(next, written.length); i++) {
+            if (Character.isLetterOrDigit(written[i])) {
+                end = i + 1;
             }
-            int a = origin[from];
-            int b = origin[Math.min(to, origin.length) - 1] + 1;
-            from = a;
-            to = b;
         }
-        from = Math.min(from, written.length);
-        to = Math.min(Math.max(to, from), written.length);
-        return new String(written, from, to - from).strip();
+        return new String(written, from, end - from).strip();
     }
 
     /** The voices to offer, the one preferred for a language first. */

@@ -57,7 +57,7 @@ final class Mandarin {
                     }
                     append(out, origin, s, i + k);
                 }
-                if (end < cps.length) {
+                if (end < cps.length && ascii(cps[end]) == null) {
                     append(out, origin, " ", end);
                 }
                 i = end;
