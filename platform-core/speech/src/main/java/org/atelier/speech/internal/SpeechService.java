@@ -76,7 +76,9 @@ public final class SpeechService implements SpeechSynthesizer {
     }
 
     private List<SpeechEngine> ordered() {
-        List<String> pref = Arrays.asList(config.enginePreference());
+        // a .cfg file gives "marytts,espeak-ng" as one value; a typed configuration gives an array
+        List<String> pref = Arrays.stream(config.enginePreference()).flatMap(p -> Arrays.stream(p.split(",")))
+                .map(String::strip).toList();
         return engines.values().stream().sorted(Comparator.comparingInt((SpeechEngine e) -> {
             int i = pref.indexOf(e.id());
             return i < 0 ? Integer.MAX_VALUE : i;

@@ -91,7 +91,7 @@ class SpeechServiceTest {
 
             @Override
             public String[] enginePreference() {
-                return new String[] {"first", "second"};
+                return new String[] {"first, second"}; // as a .cfg file gives it
             }
 
             @Override
