@@ -22,8 +22,6 @@ final class Espeak implements AutoCloseable {
 
     /** The library's state is process-wide, so is its lock. */
     private static final ReentrantLock LOCK = new ReentrantLock(true);
-    /** Whether espeak_Initialize has run without espeak_Terminate since; guarded by {@link #LOCK}. */
-    private static boolean initialised;
 
     /** Thrown when the library is not installed or cannot start; the caller then offers no engine. */
     static final class Unavailable extends Exception {
@@ -77,9 +75,6 @@ final class Espeak implements AutoCloseable {
     static Espeak open() throws Unavailable {
         LOCK.lock();
         try {
-            if (initialised) {
-                throw new Unavailable("espeak-ng is already open in this JVM", null);
-            }
             EspeakLib lib;
             try {
                 lib = EspeakLib.load();
@@ -95,7 +90,6 @@ final class Espeak implements AutoCloseable {
                 throw new Unavailable("espeak_Initialize returned " + rate
                         + ": espeak-ng-data is missing or unreadable", null);
             }
-            initialised = true;
             String version = lib.espeak_Info(new PointerByReference().getPointer());
             Espeak espeak = new Espeak(lib, rate, version);
             lib.espeak_SetSynthCallback(espeak.callback);
@@ -220,16 +214,17 @@ final class Espeak implements AutoCloseable {
         }
     }
 
-    /** Terminates the library; a later {@link #open()} starts it again. */
+    /**
+     * Stops using the library, after a synthesis under way. espeak_Terminate is not called: in espeak-ng 1.51 it
+     * spins for ever once espeak_Initialize has run a second time in the process (a bundle stopped and started, or
+     * updated), while a second espeak_Initialize without it works (measured: four rounds, same audio). So the library
+     * stays loaded until the JVM ends, and a later {@link #open()} initialises it again.
+     */
     @Override
     public void close() {
         LOCK.lock();
         try {
-            if (!closed) {
-                closed = true;
-                lib.espeak_Terminate();
-                initialised = false;
-            }
+            closed = true;
         } finally {
             LOCK.unlock();
         }

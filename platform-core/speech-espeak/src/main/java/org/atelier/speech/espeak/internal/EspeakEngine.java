@@ -103,7 +103,7 @@ final class EspeakEngine implements SpeechEngine {
                 try {
                     r = espeak.speak(espeakVoice, espeakRate(s.rate()), espeakPitch(s.pitch()),
                             espeakVolume(s.volume()), text);
-                } catch (IllegalStateException e) {
+                } catch (IllegalStateException e) { // an espeak error, or stopped
                     throw new UnsupportedInputException("espeak-ng could not speak this: " + e.getMessage());
                 }
                 timings(r, s.text().codePoints().toArray(), origin, length, rate, words, phonemes);

@@ -147,8 +147,6 @@ interface EspeakLib extends Library {
 
     String espeak_Info(Pointer pathData);
 
-    int espeak_Terminate();
-
     static EspeakLib load() {
         return Native.load(SONAME, EspeakLib.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
     }

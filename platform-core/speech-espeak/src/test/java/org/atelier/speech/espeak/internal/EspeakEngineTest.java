@@ -173,6 +173,18 @@ class EspeakEngineTest {
         assertThat(pauseOnly.words()).isEmpty();
     }
 
+    @Test
+    void stopsAndStartsAgainAsABundleDoes() throws Exception {
+        espeak.close();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> engine.synthesize(first("en"), List.of(Segment.of("Hello.", "en")))))
+                .isInstanceOf(org.atelier.api.UnsupportedInputException.class);
+        espeak = Espeak.open();
+        engine = new EspeakEngine(espeak, EspeakEngineTest.class.getClassLoader());
+        assertThat(engine.synthesize(first("en"), List.of(Segment.of("Hello again.", "en"))).words())
+                .extracting(Timing::text).containsExactly("Hello", "again");
+    }
+
     /** Mixed audio (no lock) comes out far too long or cut short; espeak's own lengths vary by a few percent with
      *  what it spoke before, so the check allows 10 %. */
     @Test
