@@ -56,8 +56,15 @@ public class ArtifactResource {
         long[] span = range == null ? null : span(range, size);
         long from = span == null ? 0 : span[0];
         long length = span == null ? size : span[1] - span[0] + 1;
+        // opened before the status is sent: a file removed meanwhile is a 404, not a cut-off 200
+        InputStream opened;
+        try {
+            opened = artifact.open();
+        } catch (java.io.IOException e) {
+            throw new ProblemException(404, "not-found", "Not found", "no artifact " + shorten(id));
+        }
         StreamingOutput body = out -> {
-            try (InputStream in = artifact.open()) {
+            try (InputStream in = opened) {
                 in.skipNBytes(from);
                 byte[] buf = new byte[64 * 1024];
                 long left = length;

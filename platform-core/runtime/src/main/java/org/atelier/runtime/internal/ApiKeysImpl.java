@@ -60,6 +60,7 @@ public final class ApiKeysImpl implements ApiKeys {
     private final Database db;
     private final Clock clock;
     private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public ApiKeysImpl(BundleContext context, @Reference(target = "(dataSourceName=atelier)") DataSource dataSource)
@@ -103,13 +104,19 @@ public final class ApiKeysImpl implements ApiKeys {
             }
             LOG.error("{} is not used: {}; an admin key is made instead, see {}", ENV, problem, file);
         }
-        Created made = create("first admin key", Role.ADMIN);
+        // the file first, the record after: a key nobody can read must never become the only admin key
+        String secret = newSecret();
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".admin-", ".key", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temp, made.secret() + "\n", StandardCharsets.US_ASCII);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        console.println("Atelier: the first admin API key is " + made.secret());
+        try {
+            Files.writeString(temp, secret + "\n", StandardCharsets.US_ASCII);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        insert(newId(), "first admin key", Role.ADMIN, secret);
+        console.println("Atelier: the first admin API key is " + secret);
         console.println("Atelier: it is saved in " + file + " (readable by this user only); send it as "
                 + "'Authorization: Bearer KEY'. It is not shown again.");
         LOG.warn("An admin API key was made and saved in {} (readable by its owner only)", file);
@@ -136,9 +143,11 @@ public final class ApiKeysImpl implements ApiKeys {
         if (t != null && t.until().isAfter(now)) {
             return Optional.of(t.key());
         }
+        long revocationsBefore = revocations.get();
         Optional<Key> key = query("SELECT * FROM atelier_api_keys WHERE hash = ? AND revoked IS NULL", hash)
                 .stream().findFirst();
-        if (key.isPresent()) {
+        // a revoke between the query and here must not be undone by trusting what the query saw
+        if (key.isPresent() && revocations.get() == revocationsBefore) {
             trusted.put(hash, new Trusted(key.get(), now.plus(TRUST)));
         } else {
             trusted.remove(hash);
@@ -154,9 +163,7 @@ public final class ApiKeysImpl implements ApiKeys {
         if (role == null) {
             throw new IllegalArgumentException("role is user or admin");
         }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String secret = "atl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = newSecret();
         String id = newId();
         Key key = insert(id, name.strip(), role, secret);
         return new Created(key, secret);
@@ -190,6 +197,7 @@ public final class ApiKeysImpl implements ApiKeys {
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }
+        revocations.incrementAndGet();
         trusted.values().removeIf(t -> t.key().id().equals(id));
         return new Key(key.id(), key.name(), key.role(), key.created(), now);
     }
@@ -226,6 +234,12 @@ public final class ApiKeysImpl implements ApiKeys {
             throw JobStore.failure(e);
         }
         return out;
+    }
+
+    private static String newSecret() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return "atl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static String newId() {

@@ -80,9 +80,10 @@ final class Retention {
                 }
                 // one job at a time, oldest first, until the files freed bring the total under the limit
                 for (int i = 0; i < oldest.size() && total > limits.maxBytes(); i++) {
-                    Totals one = delete(List.of(oldest.get(i)));
-                    removed = removed.plus(one);
-                    total -= one.bytes;
+                    removed = removed.plus(delete(List.of(oldest.get(i))));
+                    // from the records, not from the files deleted: a file already missing frees nothing on disk
+                    // but no longer counts either
+                    total = totalBytes();
                 }
             }
         }

@@ -51,7 +51,7 @@ final class Utterance {
         check("volume", r.volume(), 0, 2);
         List<Ssml.Piece> pieces = r.ssml() ? Ssml.parse(text, language)
                 : List.of(new Ssml.Piece(text, null, language, 1, 1, 1, 0, false));
-        pieces = Lexicon.of(r.lexicon()).apply(pieces);
+        pieces = Lexicon.of(r.lexicon()).apply(pieces, maxChars);
         if (pieces.stream().allMatch(p -> p.text().isBlank() && p.phonemes() == null)) {
             throw new InvalidInputException("text", "has nothing to speak");
         }
@@ -143,7 +143,8 @@ final class Utterance {
     /** A person's pronunciations: written word → spoken form, or {@code /IPA/} for phonemes. */
     static final class Lexicon {
 
-        static final int MAX_ENTRIES = 10_000;
+        static final int MAX_ENTRIES = 500;
+        static final int MAX_LENGTH = 200;
         private final Map<String, String> entries;
         private final Map<String, Pattern> patterns = new LinkedHashMap<>();
 
@@ -160,6 +161,10 @@ final class Utterance {
             raw.forEach((k, v) -> {
                 if (k == null || k.isBlank() || v == null || v.isBlank()) {
                     throw new InvalidInputException("lexicon", "an entry needs a word and how to say it");
+                }
+                if (k.length() > MAX_LENGTH || v.length() > MAX_LENGTH) {
+                    throw new InvalidInputException("lexicon", "a word and how to say it have at most " + MAX_LENGTH
+                            + " characters each");
                 }
                 if (isPhonemes(v) && v.strip().length() < 3) {
                     throw new InvalidInputException("lexicon", "'" + k + "': phonemes go between slashes, /…/");
@@ -216,20 +221,22 @@ final class Utterance {
             path.removeLast();
         }
 
-        List<Ssml.Piece> apply(List<Ssml.Piece> pieces) {
+        /** @param maxChars the most characters the expanded text may have: entries that multiply are refused */
+        List<Ssml.Piece> apply(List<Ssml.Piece> pieces, int maxChars) {
             if (entries.isEmpty()) {
                 return pieces;
             }
             List<Ssml.Piece> out = new ArrayList<>();
+            int[] budget = {maxChars};
             for (Ssml.Piece p : pieces) {
-                expand(p, out, 0);
+                expand(p, out, 0, budget);
             }
             return out;
         }
 
-        private void expand(Ssml.Piece p, List<Ssml.Piece> out, int depth) {
+        private void expand(Ssml.Piece p, List<Ssml.Piece> out, int depth, int[] budget) {
             if (p.phonemes() != null || p.text().isBlank() || depth > entries.size()) {
-                out.add(p);
+                spend(p, out, budget);
                 return;
             }
             for (Map.Entry<String, Pattern> e : patterns.entrySet()) {
@@ -240,14 +247,23 @@ final class Utterance {
                 String said = entries.get(e.getKey());
                 Ssml.Piece before = with(p, p.text().substring(0, m.start()), null, 0, false);
                 Ssml.Piece after = with(p, p.text().substring(m.end()), null, p.pauseAfterMs(), p.sentenceEnd());
-                expand(before, out, depth);
+                expand(before, out, depth, budget);
                 if (isPhonemes(said)) {
-                    out.add(with(p, m.group(), said.substring(1, said.length() - 1).strip(), 0, false));
+                    spend(with(p, m.group(), said.substring(1, said.length() - 1).strip(), 0, false), out, budget);
                 } else {
-                    expand(with(p, said, null, 0, false), out, depth + 1);
+                    expand(with(p, said, null, 0, false), out, depth + 1, budget);
                 }
-                expand(after, out, depth);
+                expand(after, out, depth, budget);
                 return;
+            }
+            spend(p, out, budget);
+        }
+
+        private static void spend(Ssml.Piece p, List<Ssml.Piece> out, int[] budget) {
+            budget[0] -= p.text().length() + 1;
+            if (budget[0] < 0) {
+                throw new InvalidInputException("lexicon", "its entries make the text longer than can be spoken at "
+                        + "once");
             }
             out.add(p);
         }

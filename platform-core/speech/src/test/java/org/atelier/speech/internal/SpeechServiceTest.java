@@ -201,6 +201,11 @@ class SpeechServiceTest {
         bad.put("lexicon", new SpeechRequest("I need help", false, "en", null, 1, 1, 1,
                 Map.of("help", "aid", "aid", "help")));
         bad.put("lexicon ", new SpeechRequest("I need help", false, "en", null, 1, 1, 1, Map.of("help", "help me")));
+        Map<String, String> doubling = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            doubling.put("e" + i, "e" + (i + 1) + " e" + (i + 1));
+        }
+        bad.put("lexicon  ", new SpeechRequest("e0", false, "en", null, 1, 1, 1, doubling));
         for (Map.Entry<String, SpeechRequest> b : bad.entrySet()) {
             assertThatThrownBy(() -> service.speak(b.getValue())).as(b.getKey())
                     .isInstanceOfSatisfying(InvalidInputException.class,

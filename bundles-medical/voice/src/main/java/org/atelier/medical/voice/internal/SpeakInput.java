@@ -2,6 +2,7 @@ package org.atelier.medical.voice.internal;
 
 import java.util.Map;
 
+import org.atelier.api.InvalidInputException;
 import org.atelier.api.speech.SpeechRequest;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -23,7 +24,11 @@ public record SpeakInput(@NotNull @Size(max = 100_000) String text, @Size(max = 
                          @Size(max = 200) String voice, @DecimalMin("0.25") @DecimalMax("4") Double rate,
                          Boolean ssml, @Size(max = 10_000) Map<String, String> lexicon) {
 
+    /** @throws InvalidInputException naming the lexicon when an entry lacks a word or its spoken form */
     SpeechRequest request() {
+        if (lexicon != null && lexicon.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+            throw new InvalidInputException("lexicon", "an entry needs a word and how to say it");
+        }
         return new SpeechRequest(text, Boolean.TRUE.equals(ssml), blank(language), blank(voice),
                 rate == null ? 1 : rate, 1, 1, lexicon);
     }

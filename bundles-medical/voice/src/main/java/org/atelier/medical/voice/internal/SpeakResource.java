@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,6 +15,7 @@ import org.atelier.api.InvalidInputException;
 import org.atelier.api.OverloadedException;
 import org.atelier.api.RestContributions;
 import org.atelier.api.speech.Speech;
+import org.atelier.api.speech.SpeechRequest;
 import org.atelier.api.speech.SpeechSynthesizer;
 import org.atelier.runtime.AigcLabel;
 import org.atelier.runtime.LiveLabels;
@@ -79,14 +82,25 @@ public class SpeakResource {
         if (input == null || input.text() == null) {
             throw new InvalidInputException("text", "is missing: send {\"text\":\"…\"}");
         }
+        SpeechRequest request = input.request();
         BlockingQueue<Object> sentences = new LinkedBlockingQueue<>();
+        // set when nobody will read on (the client left, or the first sentence took too long): synthesis stops
+        AtomicBoolean abandoned = new AtomicBoolean();
         try {
             workers.execute(() -> {
                 try {
-                    speech.speak(input.request(), sentences::add);
+                    speech.speak(request, s -> {
+                        if (abandoned.get()) {
+                            throw new CancellationException("the listener left");
+                        }
+                        sentences.add(s);
+                    });
                     sentences.add(END);
                 } catch (RuntimeException e) {
                     sentences.add(e);
+                } catch (Throwable t) {
+                    LOG.error("Speech failed", t);
+                    sentences.add(new IllegalStateException("speech failed"));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -94,6 +108,7 @@ public class SpeakResource {
         }
         Object first = sentences.poll(60, TimeUnit.SECONDS);
         if (first == null) {
+            abandoned.set(true);
             throw new OverloadedException("speech is taking too long; try again", 5);
         }
         if (first instanceof RuntimeException e) {
@@ -102,9 +117,9 @@ public class SpeakResource {
         Speech s = (Speech) first;
         AigcLabel label = labels.newLabel(GENERATOR);
         StreamingOutput body = out -> {
-            out.write(labels.wavStreamHeader(s.sampleRate(), label));
-            write(out, s);
             try {
+                out.write(labels.wavStreamHeader(s.sampleRate(), label));
+                write(out, s);
                 for (Object next = sentences.take(); next != END; next = sentences.take()) {
                     if (next instanceof RuntimeException e) {
                         LOG.warn("Speech stopped after its first sentences: {}", e.getMessage());
@@ -114,6 +129,8 @@ public class SpeakResource {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                abandoned.set(true);
             }
         };
         return Response.ok(body, "audio/wav").header("X-Atelier-Voice", s.voice().id())

@@ -26,4 +26,13 @@ class SpeakInputTest {
         assertThat(s.ssml()).isTrue();
         assertThat(s.lexicon()).containsEntry("MRI", "em ar eye");
     }
+
+    @Test
+    void aLexiconEntryWithoutItsSpokenFormIsNamed() {
+        java.util.Map<String, String> lexicon = new java.util.HashMap<>();
+        lexicon.put("dr", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpeakInput("Hi", null, null, null, null, lexicon)
+                .request()).isInstanceOfSatisfying(org.atelier.api.InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("lexicon"));
+    }
 }
