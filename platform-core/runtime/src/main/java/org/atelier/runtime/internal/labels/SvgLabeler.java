@@ -1,15 +1,10 @@
 package org.atelier.runtime.internal.labels;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -21,7 +16,6 @@ import org.atelier.runtime.AigcLabel;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /** SVG: the implicit label in a {@code <metadata>} element, the explicit one as visible text in a corner. */
 final class SvgLabeler implements Labeler {
@@ -108,17 +102,6 @@ final class SvgLabeler implements Labeler {
     }
 
     private static Document parse(byte[] content) throws IOException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(content));
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("not a well-formed SVG: " + e.getMessage());
-        }
+        return SafeXml.parse(content, "SVG");
     }
 }

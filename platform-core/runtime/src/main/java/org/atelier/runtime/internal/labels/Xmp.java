@@ -1,6 +1,5 @@
 package org.atelier.runtime.internal.labels;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -26,7 +22,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * The label as XMP, shared by every format that carries XMP (PNG, JPEG, PDF): a {@code TC260:AIGC} structure with
@@ -165,18 +160,7 @@ final class Xmp {
     }
 
     private static Document parse(String xml) throws IOException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("not well-formed XMP: " + e.getMessage());
-        }
+        return SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8), "XMP");
     }
 
     private static String serialize(Element root) throws IOException {
