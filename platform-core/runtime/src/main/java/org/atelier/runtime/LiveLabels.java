@@ -20,4 +20,10 @@ public interface LiveLabels {
      *         carries the label; the audio follows it as it is made
      */
     byte[] wavStreamHeader(int sampleRate, AigcLabel label);
+
+    /**
+     * @return the explicit label for speech: a short audible cue (two tones), as mono 16-bit little-endian PCM, to
+     *         send before the speech when a person has chosen to have it (it is off by default for live speech)
+     */
+    byte[] audioCue(int sampleRate);
 }

@@ -8,7 +8,7 @@
  * {@link org.atelier.api.speech.SpeechEngine} services, any number of them, coming and going.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.atelier.api.speech;
 
 import org.osgi.annotation.bundle.Export;

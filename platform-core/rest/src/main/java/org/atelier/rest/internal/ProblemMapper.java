@@ -1,6 +1,7 @@
 package org.atelier.rest.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.atelier.api.InvalidInputException;
 import org.atelier.api.ModelUnavailableException;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -98,7 +100,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return b.build();
         }
         if (e instanceof NotFoundException) {
-            return problem(404, "not-found", "Not found", "no resource at " + path, path, null);
+            return problem(404, "not-found", "Not found", own(e).orElse("no resource at " + path), path, null);
         }
         if (e instanceof NotAllowedException x) {
             Response r = problem(405, "method-not-allowed", "Method not allowed",
@@ -109,14 +111,33 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json", path, null);
         }
+        if (e instanceof ServiceUnavailableException x) {
+            return problem(503, "unavailable", "Temporarily unavailable", own(e).orElse("try again shortly"), path,
+                    x.hasRetryAfter() ? retryAfter(x) : 5);
+        }
         if (e instanceof WebApplicationException x && x.getResponse().getStatus() < 500) {
             Response.StatusType s = x.getResponse().getStatusInfo();
-            return problem(s.getStatusCode(), "http-" + s.getStatusCode(), s.getReasonPhrase(), s.getReasonPhrase(),
-                    path, null);
+            return problem(s.getStatusCode(), "http-" + s.getStatusCode(), s.getReasonPhrase(),
+                    own(e).orElse(s.getReasonPhrase()), path, null);
         }
         LOG.error("Unexpected error answering {}", path, e);
         return problem(500, "internal", "Internal error", "an unexpected error occurred; it has been logged", path,
                 null);
+    }
+
+    /**
+     * @return the message a resource gave its {@code WebApplicationException} ({@code new NotFoundException("no
+     *         profile 'x'")}), not Jersey's own "HTTP 404 Not Found"
+     */
+    private static Optional<String> own(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.startsWith("HTTP ") ? Optional.empty() : Optional.of(m);
+    }
+
+    private static int retryAfter(ServiceUnavailableException x) {
+        java.util.Date now = new java.util.Date();
+        java.util.Date at = x.getRetryTime(now);
+        return at == null ? 5 : (int) Math.max(1, (at.getTime() - now.getTime() + 999) / 1000);
     }
 
     private String path() {

@@ -38,4 +38,9 @@ public final class LiveLabelsImpl implements LiveLabels {
     public byte[] wavStreamHeader(int sampleRate, AigcLabel label) {
         return Labels.wavStreamHeader(sampleRate, label);
     }
+
+    @Override
+    public byte[] audioCue(int sampleRate) {
+        return Labels.wavCue(sampleRate);
+    }
 }

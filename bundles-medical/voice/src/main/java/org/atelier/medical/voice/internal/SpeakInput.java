@@ -19,10 +19,12 @@ import jakarta.validation.constraints.Size;
  * @param rate speaking rate, 1 normal
  * @param ssml whether the text is SSML
  * @param lexicon how to say certain words: word → spoken form, or {@code /IPA/}
+ * @param profile a profile id: the person's voice, prosody, languages and lexicon, and their history
  */
 public record SpeakInput(@NotNull @Size(max = 100_000) String text, @Size(max = 35) String language,
                          @Size(max = 200) String voice, @DecimalMin("0.25") @DecimalMax("4") Double rate,
-                         Boolean ssml, @Size(max = 10_000) Map<String, String> lexicon) {
+                         Boolean ssml, @Size(max = 10_000) Map<String, String> lexicon,
+                         @Size(max = 64) String profile) {
 
     /** @throws InvalidInputException naming the lexicon when an entry lacks a word or its spoken form */
     SpeechRequest request() {

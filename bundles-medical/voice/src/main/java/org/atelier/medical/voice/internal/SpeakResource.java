@@ -1,47 +1,29 @@
 package org.atelier.medical.voice.internal;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-
 import org.atelier.api.InvalidInputException;
-import org.atelier.api.OverloadedException;
 import org.atelier.api.RestContributions;
-import org.atelier.api.speech.Speech;
+import org.atelier.api.speech.SpeechProfiles;
 import org.atelier.api.speech.SpeechRequest;
-import org.atelier.api.speech.SpeechSynthesizer;
-import org.atelier.runtime.AigcLabel;
-import org.atelier.runtime.LiveLabels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code POST /api/v1/medical/voice/speak {"text","language","voice","rate","ssml","lexicon"}}: the speech as
- * {@code audio/wav}, sent sentence by sentence as it is synthesised, so the first words are heard before the rest
- * is made. The WAV carries its AIGC label in a chunk before the audio; there is no audible cue, because the person
- * speaks through the device. Bad input is refused before any audio (400 naming the field, 422 for a language no
- * engine speaks).
+ * {@code POST /api/v1/medical/voice/speak {"text","language","voice","rate","ssml","lexicon","profile"}}: the speech
+ * as {@code audio/wav}, streamed as it is synthesised (see {@link Speaker}). With a profile, the person's voice,
+ * prosody, languages and lexicon apply (what the request sets wins), and what is said goes to their history when
+ * they keep one.
  */
 @Component(service = SpeakResource.class)
 @JakartarsResource
@@ -50,95 +32,29 @@ import jakarta.ws.rs.core.StreamingOutput;
 @Path("medical/voice/speak")
 public class SpeakResource {
 
-    static final String GENERATOR = "medical/voice";
-    private static final Logger LOG = LoggerFactory.getLogger(SpeakResource.class);
-    private static final Object END = new Object();
-
-    private final SpeechSynthesizer speech;
-    private final LiveLabels labels;
-    private final ThreadPoolExecutor workers;
+    private final Speaker speaker;
+    private final VoiceProfiles profiles;
 
     @Activate
-    public SpeakResource(@Reference SpeechSynthesizer speech, @Reference LiveLabels labels) {
-        this.speech = speech;
-        this.labels = labels;
-        int n = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.workers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4 * n), r -> {
-            Thread t = new Thread(r, "atelier-speak");
-            t.setDaemon(true);
-            return t;
-        });
-        workers.allowCoreThreadTimeOut(true);
-    }
-
-    @Deactivate
-    void deactivate() {
-        workers.shutdownNow();
+    public SpeakResource(@Reference Speaker speaker, @Reference VoiceProfiles profiles) {
+        this.speaker = speaker;
+        this.profiles = profiles;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response speak(SpeakInput input) throws InterruptedException {
+    public Response speak(SpeakInput input, @Context SecurityContext security) throws InterruptedException {
         if (input == null || input.text() == null) {
             throw new InvalidInputException("text", "is missing: send {\"text\":\"…\"}");
         }
         SpeechRequest request = input.request();
-        BlockingQueue<Object> sentences = new LinkedBlockingQueue<>();
-        // set when nobody will read on (the client left, or the first sentence took too long): synthesis stops
-        AtomicBoolean abandoned = new AtomicBoolean();
-        try {
-            workers.execute(() -> {
-                try {
-                    speech.speak(request, s -> {
-                        if (abandoned.get()) {
-                            throw new CancellationException("the listener left");
-                        }
-                        sentences.add(s);
-                    });
-                    sentences.add(END);
-                } catch (RuntimeException e) {
-                    sentences.add(e);
-                } catch (Throwable t) {
-                    LOG.error("Speech failed", t);
-                    sentences.add(new IllegalStateException("speech failed"));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            throw new OverloadedException("too many people are speaking at once; try again", 1);
+        if (input.profile() == null || input.profile().isBlank()) {
+            return speaker.stream(request, false, () -> { });
         }
-        Object first = sentences.poll(60, TimeUnit.SECONDS);
-        if (first == null) {
-            abandoned.set(true);
-            throw new OverloadedException("speech is taking too long; try again", 5);
-        }
-        if (first instanceof RuntimeException e) {
-            throw e;
-        }
-        Speech s = (Speech) first;
-        AigcLabel label = labels.newLabel(GENERATOR);
-        StreamingOutput body = out -> {
-            try {
-                out.write(labels.wavStreamHeader(s.sampleRate(), label));
-                write(out, s);
-                for (Object next = sentences.take(); next != END; next = sentences.take()) {
-                    if (next instanceof RuntimeException e) {
-                        LOG.warn("Speech stopped after its first sentences: {}", e.getMessage());
-                        return;
-                    }
-                    write(out, (Speech) next);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                abandoned.set(true);
-            }
-        };
-        return Response.ok(body, "audio/wav").header("X-Atelier-Voice", s.voice().id())
-                .header("X-AIGC-ProduceID", label.produceId()).build();
-    }
-
-    private static void write(OutputStream out, Speech s) throws IOException {
-        out.write(Speech.pcm(s.samples()));
-        out.flush();
+        Caller caller = Caller.of(security);
+        String profile = input.profile().strip();
+        SpeechProfiles.Applied applied = profiles.apply(caller, profile, request);
+        return speaker.stream(applied.request(), applied.explicitLabel(),
+                () -> profiles.spoken(profile, applied.request()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.atelier.api.GenerationContext;
 import org.atelier.api.Generator;
 import org.atelier.api.GeneratorDescriptor;
+import org.atelier.api.InvalidInputException;
 import org.atelier.api.speech.Speech;
 import org.atelier.api.speech.SpeechSynthesizer;
 import org.osgi.service.component.annotations.Activate;
@@ -38,6 +39,10 @@ public final class VoiceGenerator implements Generator<SpeakInput> {
 
     @Override
     public Object generate(SpeakInput input, GenerationContext context) {
+        if (input.profile() != null && !input.profile().isBlank()) {
+            throw new InvalidInputException("profile", "stored speech does not take a profile yet; speak with it "
+                    + "through POST /api/v1/medical/voice/speak");
+        }
         Speech s = speech.speak(input.request());
         context.checkCancelled();
         try {

@@ -11,7 +11,7 @@ class SpeakInputTest {
 
     @Test
     void leavesWhatIsNotGivenToTheVoiceAndTheDefaults() {
-        SpeechRequest r = new SpeakInput("I need help", " ", null, null, null, null).request();
+        SpeechRequest r = new SpeakInput("I need help", " ", null, null, null, null, null).request();
         assertThat(r.language()).isNull();
         assertThat(r.voice()).isNull();
         assertThat(r.rate()).isEqualTo(1);
@@ -19,7 +19,7 @@ class SpeakInputTest {
         assertThat(r.lexicon()).isEmpty();
 
         SpeechRequest s = new SpeakInput("<speak>Hi</speak>", "en", "marytts:cmu-slt-hsmm", 1.5, true,
-                Map.of("MRI", "em ar eye")).request();
+                Map.of("MRI", "em ar eye"), null).request();
         assertThat(s.language()).isEqualTo("en");
         assertThat(s.voice()).isEqualTo("marytts:cmu-slt-hsmm");
         assertThat(s.rate()).isEqualTo(1.5);
@@ -31,7 +31,7 @@ class SpeakInputTest {
     void aLexiconEntryWithoutItsSpokenFormIsNamed() {
         java.util.Map<String, String> lexicon = new java.util.HashMap<>();
         lexicon.put("dr", null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpeakInput("Hi", null, null, null, null, lexicon)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpeakInput("Hi", null, null, null, null, lexicon, null)
                 .request()).isInstanceOfSatisfying(org.atelier.api.InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("lexicon"));
     }

@@ -23,6 +23,11 @@ public final class Labels {
         return WavLabeler.streamHeader(sampleRate, label);
     }
 
+    /** @return the explicit label of speech, an audible cue, as mono 16-bit little-endian PCM */
+    public static byte[] wavCue(int sampleRate) {
+        return WavLabeler.cue(sampleRate, 1);
+    }
+
     /** @return whether the platform can label this media type inside the file */
     public boolean supports(String mediaType) {
         return labeler(mediaType) != null;
