@@ -21,7 +21,8 @@ import org.junit.Test;
 
 /**
  * A real {@code kill -9} of the distribution, started as a person starts it ({@code bin/start}), then a start again:
- * finished jobs and their artifacts are still there; the job that was running is marked failed, never stuck.
+ * finished jobs and their artifacts are still there; the job that was running is marked failed, never stuck; a
+ * person's profile, the phrase they added to a board and what they said are all still there.
  */
 public class CrashRecoveryIT {
 
@@ -69,6 +70,15 @@ public class CrashRecoveryIT {
         assertThat(slow.statusCode()).isEqualTo(202);
         String slowId = field(slow.body(), "id");
         awaitTrue(() -> get("/jobs/" + slowId).body().contains("\"state\":\"running\""));
+        // a person's profile, a phrase of their own, and something they said, each acknowledged
+        assertThat(post("/medical/voice/profiles", "{\"id\":\"kim\",\"languages\":[\"en\"]}").statusCode())
+                .isEqualTo(201);
+        String board = field(get("/medical/voice/profiles/kim/boards").body(), "id");
+        assertThat(post("/medical/voice/profiles/kim/boards/" + board + "/phrases",
+                "{\"label\":\"Suction\",\"vocalization\":\"I need suction, please.\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(post("/medical/voice/speak", "{\"text\":\"Kept after a crash.\",\"profile\":\"kim\"}")
+                .statusCode()).isEqualTo(200);
 
         ProcessHandle karaf = karafProcess().orElseThrow();
         karaf.destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -82,6 +92,9 @@ public class CrashRecoveryIT {
         String interrupted = get("/jobs/" + slowId).body();
         assertThat(interrupted).contains("\"state\":\"failed\"").contains("interrupted: the platform stopped");
         assertThat(get("/jobs?state=running").body()).contains("\"total\":0");
+        assertThat(get("/medical/voice/profiles/kim").statusCode()).isEqualTo(200);
+        assertThat(get("/medical/voice/profiles/kim/boards/" + board).body()).contains("I need suction, please.");
+        assertThat(get("/medical/voice/profiles/kim/history").body()).contains("Kept after a crash.");
     }
 
     private void start() throws Exception {
@@ -94,7 +107,8 @@ public class CrashRecoveryIT {
         awaitTrue(() -> {
             try {
                 return get("/health/ready").statusCode() == 200 && get("/itest/echo-a").statusCode() == 200
-                        && get("/itest/slow-c").statusCode() == 200;
+                        && get("/itest/slow-c").statusCode() == 200
+                        && get("/medical/voice/profiles").statusCode() == 200;
             } catch (RuntimeException e) {
                 return false;
             }

@@ -22,6 +22,14 @@ public interface LiveLabels {
     byte[] wavStreamHeader(int sampleRate, AigcLabel label);
 
     /**
+     * @param wav a whole WAV file made by a generator, to be written outside the artifact store (a file the shell
+     *        writes)
+     * @param explicit whether the audible cue goes before the sound too
+     * @return the file with the label in its {@code AIGC} chunk
+     */
+    byte[] labelWav(byte[] wav, AigcLabel label, boolean explicit);
+
+    /**
      * @return the explicit label for speech: a short audible cue (two tones), as mono 16-bit little-endian PCM, to
      *         send before the speech when a person has chosen to have it (it is off by default for live speech)
      */

@@ -1,5 +1,6 @@
 package org.atelier.runtime.internal;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.Modified;
 public final class LiveLabelsImpl implements LiveLabels {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Labels LABELS = new Labels();
     private volatile String producer;
 
     @Activate
@@ -37,6 +39,15 @@ public final class LiveLabelsImpl implements LiveLabels {
     @Override
     public byte[] wavStreamHeader(int sampleRate, AigcLabel label) {
         return Labels.wavStreamHeader(sampleRate, label);
+    }
+
+    @Override
+    public byte[] labelWav(byte[] wav, AigcLabel label, boolean explicit) {
+        try {
+            return LABELS.write("audio/wav", wav, label, explicit);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a WAV file the platform can label: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -18,17 +18,32 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.atelier.api.InvalidInputException;
 import org.atelier.api.speech.Speech;
+import org.atelier.api.speech.SpeechProfiles;
 import org.atelier.api.speech.SpeechRequest;
 import org.atelier.api.speech.SpeechSynthesizer;
 import org.atelier.api.speech.Timing;
+import org.atelier.runtime.LiveLabels;
 
-/** {@code atelier:say [--voice V] [--language L] [--out FILE.wav] TEXT}: speaks, to the sound card or a file. */
+/**
+ * {@code atelier:say [--profile P] [--voice V] [--language L] [--out FILE.wav] TEXT}: speaks, to the sound card or a
+ * file. A file carries the AIGC label; with a profile, the person's voice and lexicon apply, the audible label goes
+ * first if they chose it, and what was said goes to their history.
+ */
 @Command(scope = "atelier", name = "say", description = "Speaks text (or SSML) with a voice, to a WAV file or aloud")
 @Service
 public class SayCommand implements Action {
 
     @Reference
     SpeechSynthesizer speech;
+
+    @Reference
+    LiveLabels labels;
+
+    @Reference(optional = true)
+    SpeechProfiles profiles;
+
+    @Option(name = "--profile", description = "a person's profile: voice, prosody, lexicon, history")
+    String profile;
 
     @Option(name = "--voice", description = "voice id (atelier:voices)")
     String voice;
@@ -55,18 +70,31 @@ public class SayCommand implements Action {
     public Object execute() throws Exception {
         SpeechRequest request = new SpeechRequest(String.join(" ", text), ssml, language, voice, rate, 1, 1,
                 Map.of());
+        boolean explicit = false;
+        if (profile != null) {
+            if (profiles == null) {
+                throw new IllegalArgumentException("profile: there are no profiles here; install atelier-medical");
+            }
+            SpeechProfiles.Applied applied = profiles.apply(profile, request)
+                    .orElseThrow(() -> new IllegalArgumentException("profile: there is no profile '" + profile + "'"));
+            request = applied.request();
+            explicit = applied.explicitLabel();
+        }
         Speech s;
         try {
             s = speech.speak(request);
         } catch (InvalidInputException e) {
             throw new IllegalArgumentException(e.errors().get(0).field() + ": " + e.errors().get(0).message());
         }
+        if (profile != null) {
+            profiles.spoken(profile, request);
+        }
         if (out != null) {
             Path file = Path.of(out).toAbsolutePath();
-            Files.write(file, s.wav());
+            Files.write(file, labels.labelWav(s.wav(), labels.newLabel("speech/say"), explicit));
             System.out.println(file + ": " + s.durationMs() + " ms, voice " + s.voice().id());
         } else {
-            play(s);
+            play(s, explicit ? labels.audioCue(s.sampleRate()) : new byte[0]);
             System.out.println("said with " + s.voice().id() + " (" + s.durationMs() + " ms)");
         }
         if (timings) {
@@ -77,7 +105,7 @@ public class SayCommand implements Action {
         return null;
     }
 
-    private static void play(Speech s) throws LineUnavailableException {
+    private static void play(Speech s, byte[] cue) throws LineUnavailableException {
         AudioFormat format = new AudioFormat(s.sampleRate(), 16, 1, true, false);
         SourceDataLine line;
         try {
@@ -88,6 +116,7 @@ public class SayCommand implements Action {
         line.open(format);
         line.start();
         byte[] pcm = Speech.pcm(s.samples());
+        line.write(cue, 0, cue.length);
         line.write(pcm, 0, pcm.length);
         line.drain();
         line.close();

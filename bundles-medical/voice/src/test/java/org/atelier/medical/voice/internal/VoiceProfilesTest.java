@@ -1,0 +1,173 @@
+package org.atelier.medical.voice.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.atelier.api.InvalidInputException;
+import org.atelier.api.speech.SpeechProfiles;
+import org.atelier.api.speech.SpeechRequest;
+import org.atelier.medical.voice.internal.store.Board;
+import org.atelier.medical.voice.internal.store.HistoryEntry;
+import org.atelier.medical.voice.internal.store.Phrase;
+import org.atelier.medical.voice.internal.store.Profile;
+import org.atelier.medical.voice.internal.store.VoiceStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+
+class VoiceProfilesTest {
+
+    static final Caller ANNA = new Caller("key-anna", false);
+    static final Caller BO = new Caller("key-bo", false);
+    static final Caller ADMIN = new Caller("key-admin", true);
+
+    VoiceProfiles profiles;
+
+    static VoiceConfig config(int maxProfiles) {
+        return new VoiceConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return VoiceConfig.class;
+            }
+
+            @Override
+            public int maxProfilesPerKey() {
+                return maxProfiles;
+            }
+
+            @Override
+            public int maxBoardsPerProfile() {
+                return 100;
+            }
+
+            @Override
+            public int maxPhrasesPerBoard() {
+                return 200;
+            }
+
+            @Override
+            public int maxHistoryPerProfile() {
+                return 1000;
+            }
+
+            @Override
+            public int maxObfBytes() {
+                return 100_000;
+            }
+        };
+    }
+
+    static Profile profile(String id, String... languages) {
+        return new Profile(id, null, null, null, null, null, List.of(languages), null, null, null, null, null, null);
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        profiles = new VoiceProfiles(new VoiceStore(h2, Clock.systemUTC()), config(3));
+    }
+
+    @Test
+    void aNewProfileGetsTheDefaultBoardsOfItsLanguages() {
+        profiles.create(ANNA, profile("anna", "en", "zh-CN"));
+
+        List<Board> boards = profiles.boards(ANNA, "anna");
+
+        assertThat(boards).extracting(Board::name)
+                .containsExactly("Quick needs", "Pain", "Greetings", "日常需要", "疼痛", "问候");
+        assertThat(boards.get(0).phrases()).extracting(Phrase::label).startsWith("Yes", "No", "Please");
+        assertThat(boards.get(1).phrases().get(0).spoken()).isEqualTo("My pain is zero out of ten. No pain.");
+        assertThat(boards.get(3).phrases()).extracting(Phrase::spoken).contains("我需要帮助。");
+    }
+
+    @Test
+    void aProfileIsItsMakersAndAnAdminsOnly() {
+        profiles.create(ANNA, profile("anna", "en"));
+
+        assertThatThrownBy(() -> profiles.get(BO, "anna")).isInstanceOf(NotFoundException.class)
+                .hasMessage("no profile 'anna'");
+        assertThatThrownBy(() -> profiles.history(BO, "anna", null, 0, 10)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> profiles.delete(BO, "anna")).isInstanceOf(NotFoundException.class);
+        assertThat(profiles.list(BO)).isEmpty();
+        assertThat(profiles.list(ADMIN)).extracting(Profile::id).containsExactly("anna");
+        assertThat(profiles.get(ADMIN, "anna").id()).isEqualTo("anna");
+        assertThatThrownBy(() -> profiles.create(BO, profile("anna", "en"))).isInstanceOf(ClientErrorException.class)
+                .hasMessageContaining("taken");
+        assertThatThrownBy(() -> profiles.get(ANNA, "../etc")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void badProfilesNameTheirField() {
+        assertThatThrownBy(() -> profiles.create(ANNA, profile("Anna Smith", "en")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("id"));
+        assertThatThrownBy(() -> profiles.create(ANNA, profile("anna", "english please")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("languages"));
+        assertThatThrownBy(() -> profiles.create(ANNA, new Profile("anna", null, null, 9.0, null, -1.0, null, null,
+                null, null, null, null, null))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field)
+                        .containsExactly("rate", "volume"));
+        assertThatThrownBy(() -> profiles.replace(ANNA, "nobody", profile("nobody", "en")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theProfileShapesTheSpeechAndWhatTheRequestSetsWins() {
+        profiles.create(ANNA, new Profile("anna", "Anna", null, 0.8, 1.2, null, List.of("en"),
+                Map.of("Siobhan", "shivawn", "MRI", "em are eye"), true, null, null, null, null));
+
+        SpeechProfiles.Applied a = profiles.apply("anna", new SpeechRequest("Siobhan needs an MRI", false, null,
+                null, 1, 1, 1, Map.of("MRI", "scan"))).orElseThrow();
+
+        assertThat(a.request().language()).isEqualTo("en");
+        assertThat(a.request().rate()).isEqualTo(0.8);
+        assertThat(a.request().pitch()).isEqualTo(1.2);
+        assertThat(a.request().lexicon()).containsEntry("Siobhan", "shivawn").containsEntry("MRI", "scan");
+        assertThat(a.explicitLabel()).isTrue();
+        assertThat(profiles.apply("anna", new SpeechRequest("x", false, "zh", null, 1.5, 1, 1, Map.of()))
+                .orElseThrow().request()).extracting(SpeechRequest::language, SpeechRequest::rate)
+                .containsExactly("zh", 1.5);
+        assertThat(profiles.apply("nobody", SpeechRequest.of("x", "en"))).isEmpty();
+    }
+
+    @Test
+    void whatIsSaidIsKeptAndTeachesPredictionUnlessThePersonKeepsNoHistory() {
+        profiles.create(ANNA, profile("anna", "en"));
+        for (int i = 0; i < 40; i++) {
+            profiles.spoken("anna", SpeechRequest.of("I need suction please", null));
+        }
+        assertThat(profiles.history(ANNA, "anna", "en", 0, 5)).hasSize(5).extracting(HistoryEntry::text)
+                .containsOnly("I need suction please");
+        assertThat(profiles.predict(ANNA, "anna", null, "I need ", 3).words().get(0).word()).isEqualTo("suction");
+
+        assertThat(profiles.deleteHistory(ANNA, "anna")).isEqualTo(40);
+        assertThat(profiles.predict(ANNA, "anna", null, "I need ", 3).words().get(0).word()).isNotEqualTo("suction");
+
+        profiles.create(BO, new Profile("bo", null, null, null, null, null, null, null, null, null, false, null, null));
+        profiles.spoken("bo", SpeechRequest.of("private", null));
+        assertThat(profiles.history(BO, "bo", null, 0, 5)).isEmpty();
+    }
+
+    @Test
+    void composingQuietlyJoinsWordsAsTheLanguageWritesThem() {
+        assertThat(ProfilesResource.join("", "I need")).isEqualTo("I need");
+        assertThat(ProfilesResource.join("I need ", "water")).isEqualTo("I need water");
+        assertThat(ProfilesResource.join("我需要", "帮助")).isEqualTo("我需要帮助");
+        profiles.create(ANNA, profile("anna", "en"));
+        profiles.setCompose(ANNA, "anna", "I need");
+        assertThat(profiles.compose(ANNA, "anna")).isEqualTo("I need");
+        assertThatThrownBy(() -> profiles.setCompose(ANNA, "anna", "bell\u0007"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+}
