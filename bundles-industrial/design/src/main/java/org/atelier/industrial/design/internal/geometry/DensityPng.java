@@ -12,8 +12,8 @@ import java.util.Arrays;
  * <p>
  * A 3D design is shown in three orthographic views (third-angle): the front view (x to the right, {@code ely = 0} at
  * the top, looking along z) at the bottom left, the top view above it, the right-hand view beside it; each view is
- * the mean density along its line of sight, an X-ray: solid through the whole depth is black. The space around the
- * views is light grey.
+ * the mean density along its line of sight, an X-ray: solid through the whole depth is black. The views are framed
+ * by a grey line on a light grey background.
  */
 public final class DensityPng {
 
@@ -21,6 +21,8 @@ public final class DensityPng {
     static final int MAX_SIDE = 2400;
     /** The grey around and between the 3D views. */
     static final int BACKGROUND = 0xe0;
+    /** The line around each 3D view, so that a view of pale grey stands apart from the background. */
+    static final int FRAME = 0x60;
 
     private DensityPng() {
     }
@@ -86,6 +88,9 @@ public final class DensityPng {
         BufferedImage image = new BufferedImage(width, at.height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         Arrays.fill(pixels, (byte) BACKGROUND);
+        frame(pixels, width, at.left, at.frontTop, nelx * scale, nely * scale);
+        frame(pixels, width, at.left, at.topTop, nelx * scale, nelz * scale);
+        frame(pixels, width, at.rightLeft, at.frontTop, nelz * scale, nely * scale);
         for (int elx = 0; elx < nelx; elx++) {
             for (int ely = 0; ely < nely; ely++) {
                 square(pixels, width, at.left + elx * scale, at.frontTop + ely * scale, scale,
@@ -117,6 +122,16 @@ public final class DensityPng {
             int rightLeft = gap + nelx * scale + gap;
             return new Views(scale, gap, gap, frontTop, rightLeft, rightLeft + nelz * scale + gap,
                     frontTop + nely * scale + gap);
+        }
+    }
+
+    /** A line of {@link #FRAME} just outside the view at {@code (x, y)} of {@code w} × {@code h} pixels. */
+    private static void frame(byte[] pixels, int width, int x, int y, int w, int h) {
+        Arrays.fill(pixels, (y - 1) * width + x - 1, (y - 1) * width + x + w + 1, (byte) FRAME);
+        Arrays.fill(pixels, (y + h) * width + x - 1, (y + h) * width + x + w + 1, (byte) FRAME);
+        for (int row = y; row < y + h; row++) {
+            pixels[row * width + x - 1] = (byte) FRAME;
+            pixels[row * width + x + w] = (byte) FRAME;
         }
     }
 
