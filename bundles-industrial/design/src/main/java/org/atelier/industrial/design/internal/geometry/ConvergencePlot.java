@@ -7,6 +7,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
@@ -172,7 +173,7 @@ public final class ConvergencePlot {
                 if (Double.isFinite(values[i])) {
                     double px = xs.map(i + 1, x0, x1);
                     double py = ys.map(values[i], y0, y1);
-                    g.fill(new java.awt.geom.Ellipse2D.Double(px - 3.5, py - 3.5, 7, 7));
+                    g.fill(new Ellipse2D.Double(px - 3.5, py - 3.5, 7, 7));
                 }
             }
         }

@@ -154,20 +154,18 @@ public final class Stl {
         int i = 0;
         int j = 0;
         while (i < nb - 1 || j < na - 1) {
-            int a = below[i];
-            int c = above[j];
-            int b;
+            // advance along the row whose next vertex comes first; either way the triangle is counter-clockwise
             if (j == na - 1 || i < nb - 1 && g.x(below[i + 1]) <= g.x(above[j + 1])) {
-                b = below[++i];
-                // a, b below, c above: counter-clockwise
-                tri(g, a, b, c, top, mesh);
+                tri(g, below[i], below[i + 1], above[j], top, mesh);
+                i++;
             } else {
-                b = above[++j];
-                tri(g, a, b, c, top, mesh);
+                tri(g, below[i], above[j + 1], above[j], top, mesh);
+                j++;
             }
         }
     }
 
+    /** A counter-clockwise triangle on the top cap, and its mirror image on the bottom one. */
     private static void tri(IsoGrid g, int a, int b, int c, double top, Mesh mesh) {
         mesh.add(g.x(a), g.y(a), top, g.x(b), g.y(b), top, g.x(c), g.y(c), top);
         mesh.add(g.x(a), g.y(a), 0, g.x(c), g.y(c), 0, g.x(b), g.y(b), 0);

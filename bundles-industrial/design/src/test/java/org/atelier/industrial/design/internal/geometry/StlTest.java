@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ class StlTest {
         mesh.assertClosedAndOriented();
         double cylinder = Math.PI * r * r * 3;
         assertThat(mesh.volume()).isCloseTo(cylinder, within(0.02 * cylinder));
-        double elements = java.util.Arrays.stream(disc).sum();
+        double elements = Arrays.stream(disc).sum();
         assertThat(mesh.volume()).as("the solid elements, as thick as the plate").isCloseTo(elements * 3,
                 within(0.005 * elements * 3));
 
@@ -52,6 +53,18 @@ class StlTest {
         double annulus = Math.PI * (26 * 26 - 12 * 12);
         assertThat(mesh.volume()).isCloseTo(annulus, within(0.015 * annulus));
         assertThat(mesh.eulerCharacteristic()).as("a torus: V - E + F = 0").isZero();
+    }
+
+    @Test
+    void thePlateIsTheRegionOfTheSvgContour() {
+        double[] x = Fields.truss(240, 80);
+        double t = 4;
+
+        Mesh mesh = Mesh.parse(Stl.plate(x, 240, 80, t));
+
+        double area = new MarchingSquares(IsoGrid.of(x, 240, 80, true)).loops().stream()
+                .mapToDouble(ContourSvgTest::area).sum();
+        assertThat(mesh.volume()).isCloseTo(area * t, within(1e-4 * area * t));
     }
 
     @Test
