@@ -34,4 +34,16 @@ public interface Generator<I> {
      * @throws GenerationCancelledException when the context reported cancellation
      */
     Object generate(I input, GenerationContext context);
+
+    /**
+     * Checks a bound input for what its constraints cannot say (a load on a node the mesh does not have, a size
+     * beyond a configured limit), before any job is made, so the caller gets a 400 at once rather than a failed
+     * job. Called on the caller's thread; by default it checks nothing more.
+     *
+     * @param input the input, after its Jakarta Bean Validation constraints passed
+     * @throws InvalidInputException naming the offending field
+     * @since 1.1
+     */
+    default void check(I input) {
+    }
 }

@@ -333,6 +333,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
             throw new InputTooLargeException(slot.maxInputBytes);
         }
         Object input = binder.bind(json, slot.descriptor.inputType());
+        check(slot, input);
         if (slot.descriptor.longRunning()) {
             return submit(slot, input, owner);
         }
@@ -348,6 +349,20 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
             return record.snapshot();
         } finally {
             slot.exit();
+        }
+    }
+
+    /** The generator's own check of the input, with its bundle's class loader as context, as for a call. */
+    private static void check(Slot slot, Object input) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (slot.loader != null) {
+            thread.setContextClassLoader(slot.loader);
+        }
+        try {
+            slot.generator.check(input);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -448,7 +448,7 @@ class GeneratorRegistryImplTest {
     }
 
     /** A long-running generator that reports progress in steps and stops when cancelled. */
-    static final class Steps implements Generator<Greeting> {
+    static class Steps implements Generator<Greeting> {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch go = new CountDownLatch(1);
 
@@ -474,6 +474,24 @@ class GeneratorRegistryImplTest {
             }
             return java.util.Map.of("steps", input.times());
         }
+    }
+
+    @Test
+    void aGeneratorsOwnCheckRefusesAnInputBeforeAnyJobIsMade() throws Exception {
+        Steps steps = new Steps() {
+            @Override
+            public void check(Greeting input) {
+                if (input.name().equals("nobody")) {
+                    throw new InvalidInputException("name", "there is nobody to greet");
+                }
+            }
+        };
+        registry.add(steps, 1, 0, "b", null);
+
+        assertThatThrownBy(() -> registry.invoke("test", "steps", "{\"name\":\"nobody\",\"times\":1}"
+                .getBytes(UTF_8))).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("name"));
+        assertThat(registry.list(null, null, null, 0, 10).total()).as("no job was made").isZero();
     }
 
     @Test
