@@ -1,0 +1,26 @@
+package org.atelier.industrial.design.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Limits of generative design ({@code etc/org.atelier.industrial.design.cfg}). */
+@ObjectClassDefinition(name = "Atelier generative design", description = "Topology optimisation limits")
+public @interface DesignConfig {
+
+    String PID = "org.atelier.industrial.design";
+
+    @AttributeDefinition(description = "Largest 2D mesh, in elements")
+    int maxElements2d() default 1_000_000;
+
+    @AttributeDefinition(description = "Largest 3D mesh, in elements")
+    int maxElements3d() default 250_000;
+
+    @AttributeDefinition(description = "Most derivative designs in one request")
+    int maxVariants() default 16;
+
+    @AttributeDefinition(description = "Threads for one optimisation; 0 for every core")
+    int parallelism() default 0;
+
+    @AttributeDefinition(description = "Optimisations at once; more wait in the job queue")
+    int maxConcurrent() default 1;
+}

@@ -1,0 +1,111 @@
+package org.atelier.industrial.design.internal.shell;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+/**
+ * {@code atelier:design --preset mbb --nelx 120 --nely 40 --volfrac 0.5 [--out DIR]}: a topology optimisation as a
+ * job of {@code industrial/topology}, its iterations and compliance shown as it converges (through
+ * {@code atelier:run}), the PNG, SVG, STL and JSON written to DIR. Ctrl-C leaves the job running; {@code
+ * atelier:cancel JOB} stops it within one iteration.
+ */
+@Command(scope = "atelier", name = "design", description = "Generative design: topology optimisation of a preset problem")
+@Service
+public class DesignCommand implements Action {
+
+    @Reference
+    Session session;
+
+    @Option(name = "--preset", description = "mbb (top88's half MBB beam), cantilever, l-bracket or bridge")
+    @Completion(value = StringsCompleter.class, values = {"mbb", "cantilever", "l-bracket", "bridge"})
+    String preset = "mbb";
+
+    @Option(name = "--nelx", description = "elements along x")
+    int nelx = 120;
+
+    @Option(name = "--nely", description = "elements along y")
+    int nely = 40;
+
+    @Option(name = "--nelz", description = "elements along z: a 3D design")
+    int nelz;
+
+    @Option(name = "--volfrac", description = "volume fraction, in (0, 1)")
+    double volfrac = 0.5;
+
+    @Option(name = "--penal", description = "SIMP penalty")
+    double penal = 3;
+
+    @Option(name = "--rmin", description = "filter radius, in elements")
+    double rmin = 1.5;
+
+    @Option(name = "--filter", description = "sensitivity (top88 ft=1), density (ft=2) or heaviside")
+    @Completion(value = StringsCompleter.class, values = {"sensitivity", "density", "heaviside"})
+    String filter = "sensitivity";
+
+    @Option(name = "--optimizer", description = "oc or mma")
+    @Completion(value = StringsCompleter.class, values = {"oc", "mma"})
+    String optimizer = "oc";
+
+    @Option(name = "--max-iterations", description = "the most iterations")
+    int maxIterations = 2000;
+
+    @Option(name = "--variants", description = "derivative designs: this many candidates over --volfrac-range")
+    int variants;
+
+    @Option(name = "--volfrac-range", description = "with --variants: MIN,MAX of the volume fraction")
+    String volfracRange;
+
+    @Option(name = "--out", aliases = "-o", description = "directory for the artifacts")
+    @Completion(FileCompleter.class)
+    String out;
+
+    @Override
+    public Object execute() throws Exception {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("preset", preset);
+        input.put("nelx", nelx);
+        input.put("nely", nely);
+        if (nelz > 0) {
+            input.put("nelz", nelz);
+        }
+        input.put("volfrac", volfrac);
+        input.put("penal", penal);
+        input.put("rmin", rmin);
+        input.put("filter", filter);
+        input.put("optimizer", optimizer);
+        input.put("maxIterations", maxIterations);
+        if (variants > 0) {
+            String range = volfracRange == null ? volfrac + "," + volfrac : volfracRange;
+            input.put("variants", "{\"count\":" + variants + ",\"volfrac\":[" + range + "]}");
+        }
+        String json = input.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + value(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+        if (json.contains("'")) {
+            throw new IllegalArgumentException("options may not contain a single quote");
+        }
+        StringBuilder run = new StringBuilder("atelier:run --input '").append(json).append('\'');
+        if (out != null) {
+            run.append(" --out '").append(out.replace("'", "")).append('\'');
+        }
+        run.append(" industrial/topology");
+        return session.execute(run);
+    }
+
+    private static String value(String key, Object v) {
+        if (key.equals("variants") || v instanceof Number) {
+            return v.toString();
+        }
+        return "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,139 @@
+package org.atelier.industrial.design.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.atelier.api.Artifact;
+import org.atelier.api.GenerationContext;
+import org.atelier.industrial.design.internal.TopologyInput.VariantsInput;
+import org.junit.jupiter.api.Test;
+
+class TopologyGeneratorTest {
+
+    /** Keeps artifacts in memory, records progress, and cancels when told. */
+    static final class Context implements GenerationContext {
+        final Map<String, byte[]> artifacts = new LinkedHashMap<>();
+        final List<String> messages = new ArrayList<>();
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        int cancelAfterMessages = Integer.MAX_VALUE;
+
+        @Override
+        public String jobId() {
+            return "j1";
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            messages.add(message);
+            if (messages.size() >= cancelAfterMessages) {
+                cancelled.set(true);
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public Artifact writeArtifact(String name, String mediaType, byte[] content) {
+            artifacts.put(name, content);
+            return new Artifact() {
+                @Override
+                public String id() {
+                    return name;
+                }
+
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public String mediaType() {
+                    return mediaType;
+                }
+
+                @Override
+                public long bytes() {
+                    return content.length;
+                }
+
+                @Override
+                public String sha256() {
+                    return "";
+                }
+            };
+        }
+
+        @Override
+        public Artifact writeArtifact(String name, String mediaType, ArtifactWriter writer) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writer.writeTo(out);
+            return writeArtifact(name, mediaType, out.toByteArray());
+        }
+    }
+
+    final TopologyGenerator generator = new TopologyGenerator(ProblemsTest.CONFIG);
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void top88sBeamIsOptimisedAndStoredWithEveryArtifact() {
+        Context context = new Context();
+        TopologyInput in = ProblemsTest.input("mbb", 60, 20, null, null, null, null, null);
+
+        Map<String, Object> out = (Map<String, Object>) generator.generate(in, context);
+
+        // top88(60,20,0.5,3,1.5,1): compliance 203.1925 after 94 iterations (../shared/data/README.md)
+        assertThat((double) out.get("compliance")).isCloseTo(203.1925, org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(out.get("iterations")).isEqualTo(94);
+        assertThat((double) out.get("volume")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat((List<Map<String, Object>>) out.get("history")).hasSize(94);
+        assertThat(context.artifacts).containsOnlyKeys("design.png", "design.json", "design.svg", "design.stl",
+                "convergence.png");
+        assertThat(new String(context.artifacts.get("design.json"))).startsWith("{\"nelx\":60,\"nely\":20,\"nelz\":0")
+                .contains("\"densities\":[");
+        assertThat(new String(context.artifacts.get("design.svg"))).contains("<svg");
+        assertThat(context.messages).anyMatch(m -> m.startsWith("iteration 94: compliance 203.19"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCancelStopsWithinAnIterationAndStoresNothing() {
+        Context context = new Context();
+        context.cancelAfterMessages = 4; // "starting" and three iterations
+        Map<String, Object> out = (Map<String, Object>) generator.generate(
+                ProblemsTest.input("mbb", 60, 20, null, null, null, null, null), context);
+        assertThat((int) out.get("iterations")).isLessThanOrEqualTo(4);
+        assertThat(context.artifacts).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void derivativeDesignsAreRankedOnTheParetoFrontWithAPreviewEach() {
+        Context context = new Context();
+        Map<String, Object> out = (Map<String, Object>) generator.generate(ProblemsTest.input("cantilever", 30, 10,
+                null, null, null, null, new VariantsInput(3, List.of(0.3, 0.6), null, null, null)), context);
+
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) out.get("candidates");
+        assertThat(candidates).hasSize(3).extracting(c -> c.get("rank")).containsExactly(1, 2, 3);
+        // more material, stiffer: with volume alone differing, every candidate is on the front
+        assertThat(candidates).allSatisfy(c -> assertThat(c.get("front")).isEqualTo(1));
+        assertThat((List<Integer>) out.get("paretoFront")).containsExactly(1, 2, 3);
+        double[] volumes = candidates.stream().mapToDouble(c -> (double) c.get("volume")).toArray();
+        double[] compliances = candidates.stream().mapToDouble(c -> (double) c.get("compliance")).toArray();
+        assertThat(volumes).isSorted();
+        assertThat(compliances[0]).isGreaterThan(compliances[1]);
+        assertThat(compliances[1]).isGreaterThan(compliances[2]);
+        assertThat(context.artifacts).containsKeys("candidate-01-design.png", "candidate-02-design.png",
+                "candidate-03-design.png", "candidate-01-design.stl", "candidate-03-convergence.png");
+        assertThat(context.messages).anyMatch(m -> m.startsWith("candidate 2/3: iteration"));
+    }
+}
