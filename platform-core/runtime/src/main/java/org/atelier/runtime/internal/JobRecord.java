@@ -104,19 +104,21 @@ final class JobRecord {
         return true;
     }
 
-    AutoCloseable subscribe(Consumer<Job> listener) {
-        Job now;
-        synchronized (this) {
-            now = snapshot();
-            if (!now.state().finished()) {
-                listeners.add(listener);
-            }
+    /**
+     * Tells the listener the job as it is now, then every change, in order: the first state and the changes are
+     * delivered under the job's lock, so a change made while a listener subscribes never reaches it before the
+     * (older) state it starts from.
+     */
+    synchronized AutoCloseable subscribe(Consumer<Job> listener) {
+        Job now = snapshot();
+        if (!now.state().finished()) {
+            listeners.add(listener);
         }
         deliver(listener, now);
         return () -> listeners.remove(listener);
     }
 
-    private void changed() {
+    private synchronized void changed() {
         if (listeners.isEmpty()) {
             return;
         }

@@ -114,10 +114,13 @@ public final class TopologyGenerator implements Generator<TopologyInput> {
         String who = count == 1 ? "" : "candidate " + (index + 1) + "/" + count + ": ";
         context.progress((double) index / count, who + "starting");
         double tolerance = run.params().changeTolerance();
+        double[] most = {0};
         return TopologyOptimizer.run(run.problem(), run.params(), (iteration, compliance, volume, change) -> {
-            // convergence is when the largest change falls to the tolerance: progress on a log scale towards it
+            // convergence is when the largest change falls to the tolerance: progress on a log scale towards it,
+            // never backwards (the change jumps about on the way)
             double done = Math.max(0, Math.min(0.99, Math.log(Math.max(change, tolerance)) / Math.log(tolerance)));
-            done = Math.max(done, (double) iteration / run.params().maxIterations());
+            done = Math.max(most[0], Math.max(done, (double) iteration / run.params().maxIterations()));
+            most[0] = done;
             context.progress((index + done) / count, String.format(Locale.ROOT,
                     "%siteration %d: compliance %.4f, volume %.3f, change %.3f", who, iteration, compliance,
                     volume, change));
