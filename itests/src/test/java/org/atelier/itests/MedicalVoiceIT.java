@@ -185,9 +185,17 @@ public class MedicalVoiceIT extends AtelierTestSupport {
                 .isEqualTo("speech/say");
         assertThat(executeCommand("atelier:say --profile nobody --out " + wav + " Hi")).contains("no profile 'nobody'");
         assertThat(call(anna, "GET", P + "/anna/history?limit=1", null).body()).contains("Siobhan is here.");
+        // and picks board phrases, in English and in Chinese (espeak-ng)
+        assertThat(executeCommand("atelier:boards")).contains("anna");
+        assertThat(executeCommand("atelier:boards anna")).contains("1 Quick needs (en)").contains("Help")
+                .contains("疼痛");
+        assertThat(executeCommand("atelier:phrase --out " + wav + " anna 2 1")).contains("voice marytts:");
+        assertThat(executeCommand("atelier:phrase --out " + wav + " anna 日常需要 帮助")).contains("voice espeak-ng:");
+        assertThat(seconds(Files.readAllBytes(wav))).isGreaterThan(0.5);
+        assertThat(executeCommand("atelier:phrase --out " + wav + " anna 99 1")).contains("there is no board 99");
 
         // history is the person's to delete, and so is the profile
-        assertThat(call(anna, "DELETE", P + "/anna/history", null).body()).contains("\"deleted\":6");
+        assertThat(call(anna, "DELETE", P + "/anna/history", null).body()).contains("\"deleted\":8");
         assertThat(call(anna, "GET", P + "/anna/history", null).body()).isEqualTo("[]");
         assertThat(call(anna, "DELETE", P + "/anna", null).statusCode()).isEqualTo(204);
         assertThat(call(anna, "GET", P + "/anna", null).statusCode()).isEqualTo(404);
