@@ -53,12 +53,14 @@ import marytts.unitselection.select.Target;
 
 /**
  * MaryTTS in-process. One pass per stretch of speech: text (as SSML, for rate, pitch and pauses) to acoustic
- * parameters through MaryTTS's pipeline, then its synthesis module, which returns the audio and keeps the MaryXML on
- * which every phone's realised duration is written; word and phoneme times are summed from that document.
+ * parameters through MaryTTS's pipeline, then per sentence what its HMM synthesiser does, with the vocoder run here so
+ * its audio is handed over as it is made (and the second half of a long sentence vocoded on another core); every
+ * phone's realised duration is written on the MaryXML, and word and phoneme times are summed from that document.
  * (MaryTTS's own REALISED_DURATIONS output counts times twice from the second sentence on.)
  *
- * <p>Volume is applied to the samples here: MaryTTS ignores it in SSML. IPA phonemes are not understood by MaryTTS;
- * such a stretch is spoken from its written form.
+ * <p>Volume is applied to the samples here: MaryTTS ignores it in SSML. IPA phonemes are mapped to MaryTTS's US English
+ * phones ({@link MaryPhones}) and given to it as the token's pronunciation ({@code <t ph="…">}), which its phonemiser
+ * keeps.
  */
 final class MaryTtsEngine implements SpeechEngine {
 
@@ -131,6 +133,22 @@ final class MaryTtsEngine implements SpeechEngine {
         return voices;
     }
 
+    /** IPA as MaryTTS's US English phones: see {@link MaryPhones}. */
+    @Override
+    public List<String> unknownPhonemes(Voice voice, String ipa) {
+        return MaryPhones.map(ipa).unknown();
+    }
+
+    /** @return MaryXML's ph for the IPA, empty when it has nothing to say */
+    static String phones(String ipa) {
+        MaryPhones.Mapped m = MaryPhones.map(ipa);
+        if (!m.unknown().isEmpty()) {
+            throw new UnsupportedInputException("MaryTTS cannot say the IPA " + String.join(" ", m.unknown())
+                    + " in /" + ipa + "/");
+        }
+        return m.ph();
+    }
+
     @Override
     public Speech synthesize(Voice voice, List<Segment> segments) {
         List<Speech> pieces = new ArrayList<>();
@@ -196,11 +214,16 @@ final class MaryTtsEngine implements SpeechEngine {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><speak version=\"1.0\" "
                 + "xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"" + escape(language) + "\">");
         for (Segment s : group) {
-            if (!s.text().isBlank()) {
+            String ph = s.phonemes() == null ? "" : phones(s.phonemes());
+            if (!s.text().isBlank() || !ph.isEmpty()) {
                 long rate = Math.round((s.rate() - 1) * 100);
                 long pitch = Math.round((s.pitch() - 1) * 100);
+                String said = ph.isEmpty() ? escape(s.text())
+                        // MaryTTS's SSML reader makes this <t sampa="…">, which speak() renames to the ph it reads
+                        : "<phoneme alphabet=\"x-sampa\" ph=\"" + escape(ph) + "\">"
+                                + escape(s.text().isBlank() ? s.phonemes() : s.text()) + "</phoneme>";
                 if (rate == 0 && pitch == 0) {
-                    b.append(escape(s.text())).append(' ');
+                    b.append(said).append(' ');
                 } else {
                     b.append("<prosody");
                     if (rate != 0) {
@@ -209,7 +232,7 @@ final class MaryTtsEngine implements SpeechEngine {
                     if (pitch != 0) {
                         b.append(String.format(Locale.ROOT, " pitch=\"%+d%%\"", pitch));
                     }
-                    b.append('>').append(escape(s.text())).append("</prosody> ");
+                    b.append('>').append(said).append("</prosody> ");
                 }
             }
             if (s.pauseAfterMs() > 0) {
@@ -233,11 +256,24 @@ final class MaryTtsEngine implements SpeechEngine {
         Locale locale = voice.getLocale();
         AudioFileFormat aff = new AudioFileFormat(AudioFileFormat.Type.WAVE, voice.dbAudioFormat(),
                 AudioSystem.NOT_SPECIFIED);
-        Request request = new Request(MaryDataType.SSML, MaryDataType.ACOUSTPARAMS, locale, voice, null, null, 1,
-                aff, false, null);
+        Request read = new Request(MaryDataType.SSML, MaryDataType.RAWMARYXML, locale, voice, null, null, 1, aff,
+                false, null);
         MaryData in = new MaryData(MaryDataType.SSML, locale);
         in.setData(ssml);
-        request.setInputData(in);
+        read.setInputData(in);
+        read.process();
+        MaryData raw = read.getOutputData();
+        NodeList tokens = raw.getDocument().getElementsByTagName("t");
+        for (int i = 0; i < tokens.getLength(); i++) {
+            Element t = (Element) tokens.item(i);
+            if (t.hasAttribute("sampa")) {
+                t.setAttribute("ph", t.getAttribute("sampa"));
+                t.removeAttribute("sampa");
+            }
+        }
+        Request request = new Request(MaryDataType.RAWMARYXML, MaryDataType.ACOUSTPARAMS, locale, voice, null, null,
+                1, aff, false, null);
+        request.setInputData(raw);
         request.process();
         Document doc = request.getOutputData().getDocument();
         HMMData hts = voice.getHMMData();

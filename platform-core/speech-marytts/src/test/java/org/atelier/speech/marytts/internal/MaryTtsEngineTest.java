@@ -116,6 +116,31 @@ class MaryTtsEngineTest {
     }
 
     @Test
+    void ipaIsSpokenWithMarysPhones() {
+        Speech british = engine.synthesize(voice, List.of(Segment.of("I say", "en"),
+                new Segment("tomato", "təˈmɑːtoʊ", "en", 1, 1, 1, 0), Segment.of("again.", "en")));
+        Speech american = engine.synthesize(voice, List.of(Segment.of("I say", "en"),
+                new Segment("tomato", "təˈmeɪtoʊ", "en", 1, 1, 1, 0), Segment.of("again.", "en")));
+
+        assertThat(british.words()).extracting(Timing::text).containsExactly("I", "say", "tomato", "again");
+        assertThat(phones(british, "tomato")).containsExactly("t", "@", "m", "A", "t", "@U");
+        assertThat(phones(american, "tomato")).containsExactly("t", "@", "m", "EI", "t", "@U");
+        assertThat(british.samples()).isNotEqualTo(american.samples());
+        assertThat(engine.unknownPhonemes(voice, "təˈmɑːtoʊ")).isEmpty();
+        assertThat(engine.unknownPhonemes(voice, "ʀu")).containsExactly("ʀ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.synthesize(voice,
+                List.of(new Segment("rue", "ʀu", "en", 1, 1, 1, 0))))
+                .isInstanceOf(org.atelier.api.UnsupportedInputException.class).hasMessageContaining("ʀ");
+    }
+
+    /** @return the phones heard while a word is said */
+    static List<String> phones(Speech s, String word) {
+        Timing w = s.words().stream().filter(t -> t.text().equals(word)).findFirst().orElseThrow();
+        return s.phonemes().stream().filter(p -> p.startMs() >= w.startMs() && p.endMs() <= w.endMs())
+                .map(Timing::text).toList();
+    }
+
+    @Test
     void aSentenceIsSplitAtAnUnvoicedFrameNearItsMiddle() {
         boolean[] voiced = new boolean[400];
         java.util.Arrays.fill(voiced, true);
