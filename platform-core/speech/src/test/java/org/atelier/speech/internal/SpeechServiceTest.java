@@ -31,7 +31,8 @@ class SpeechServiceTest {
         final List<Voice> voices;
         final AtomicInteger calls = new AtomicInteger();
         final List<List<Segment>> heard = new ArrayList<>();
-        final List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** the thread that spoke each sentence, by its first segment's text */
+        final Map<String, String> threads = new java.util.concurrent.ConcurrentHashMap<>();
         /** IPA symbols this engine cannot say */
         final java.util.Set<String> unknown = new java.util.HashSet<>();
 
@@ -60,7 +61,7 @@ class SpeechServiceTest {
         public synchronized Speech synthesize(Voice voice, List<Segment> segments) {
             calls.incrementAndGet();
             heard.add(segments);
-            threads.add(Thread.currentThread().getName());
+            threads.put(segments.get(0).text(), Thread.currentThread().getName());
             List<Short> samples = new ArrayList<>();
             List<Timing> words = new ArrayList<>();
             for (Segment s : segments) {
@@ -293,13 +294,14 @@ class SpeechServiceTest {
     void theNextSentenceIsMadeOnAnotherThreadWhileOneIsSpoken() {
         service.speak(SpeechRequest.of("One. Two. Three.", "en"));
         assertThat(first.threads).hasSize(3);
-        assertThat(first.threads.get(0)).isEqualTo(Thread.currentThread().getName());
-        assertThat(first.threads.subList(1, 3)).allSatisfy(t -> assertThat(t).startsWith("atelier-speech-ahead-"));
+        assertThat(first.threads.get("One.")).isEqualTo(Thread.currentThread().getName());
+        assertThat(first.threads.get("Two.")).startsWith("atelier-speech-ahead-");
+        assertThat(first.threads.get("Three.")).startsWith("atelier-speech-ahead-");
 
         service.deactivate();
         service.speak(SpeechRequest.of("Four. Five.", "en"));
-        assertThat(first.threads.subList(3, 5)).as("once deactivated, on the caller's thread")
-                .containsOnly(Thread.currentThread().getName());
+        assertThat(first.threads.get("Five.")).as("once deactivated, on the caller's thread")
+                .isEqualTo(Thread.currentThread().getName());
     }
 
     @Test
@@ -329,6 +331,12 @@ class SpeechServiceTest {
         assertThat(first.calls).as("refused before anything is spoken").hasValue(0);
         service.speak(new SpeechRequest("Say rue.", false, "en", null, 1, 1, 1, Map.of("rue", "/ɹu/")));
         assertThat(first.heard.get(0).get(1).phonemes()).isEqualTo("ɹu");
+    }
+
+    @Test
+    void aLexiconCanGiveAChineseWordItsPinyin() {
+        service.speak(new SpeechRequest("银行行长好。", false, "cmn", null, 1, 1, 1, Map.of("行长", "hang2 zhang3")));
+        assertThat(second.heard.get(0)).extracting(Segment::text).containsExactly("银行", "hang2 zhang3", "好。");
     }
 
     @Test
