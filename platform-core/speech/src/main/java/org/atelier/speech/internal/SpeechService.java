@@ -178,6 +178,8 @@ public final class SpeechService implements SpeechSynthesizer {
         private final Consumer<Speech> pieces;
         private long done;
         private int rate;
+        /** The next sentence, being made on another thread, or {@code null}. */
+        private Future<Speech> ahead;
 
         Stream(Voice voice, SpeechEngine engine, List<List<Segment>> sentences, Consumer<Speech> pieces) {
             this.voice = voice;
@@ -187,13 +189,16 @@ public final class SpeechService implements SpeechSynthesizer {
         }
 
         void run() {
-            Future<Speech> ahead = null;
             try {
                 for (int i = 0; i < sentences.size(); i++) {
                     List<Segment> sentence = sentences.get(i);
+                    List<Segment> next = i + 1 < sentences.size() ? sentences.get(i + 1) : null;
                     Future<Speech> mine = ahead;
-                    ahead = i + 1 < sentences.size() ? ahead(sentences.get(i + 1)) : null;
                     Speech whole = cache.get(voice.id(), sentence);
+                    boolean streamed = whole == null && mine == null;
+                    // the next sentence starts now; after a streamed one's first piece, so that the two do not share
+                    // the cores before the first audio is out
+                    ahead = next == null || streamed ? null : ahead(next);
                     if (whole == null && mine != null) {
                         whole = await(mine);
                         cache.put(voice.id(), sentence, whole);
@@ -209,6 +214,9 @@ public final class SpeechService implements SpeechSynthesizer {
                         parts.add(piece);
                         emit(piece, start);
                         done += piece.samples().length;
+                        if (next != null && parts.size() == 1) {
+                            ahead = ahead(next);
+                        }
                     });
                     cache.put(voice.id(), sentence, join(parts, voice));
                 }
