@@ -65,12 +65,11 @@ import marytts.unitselection.select.Target;
 final class MaryTtsEngine implements SpeechEngine {
 
     static final String ID = "marytts";
-
-    private final ClassLoader loader;
-    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Frames the second half of a sentence is vocoded from before its audio is kept: 20 of 5 ms. */
     static final int WARM_UP_FRAMES = 20;
+    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+    private final ClassLoader loader;
     private final Semaphore running = new Semaphore(CORES);
     /** Vocodes the second half of a sentence while the calling thread vocodes the first; {@code null} when off. */
     private volatile ExecutorService halves;
