@@ -202,6 +202,8 @@ public final class SpeechService implements SpeechSynthesizer {
                     if (whole == null && mine != null) {
                         whole = await(mine);
                         cache.put(voice.id(), sentence, whole);
+                    } else if (mine != null) {
+                        mine.cancel(true); // another request put it in the cache meanwhile
                     }
                     if (whole != null) {
                         emit(whole, done);
