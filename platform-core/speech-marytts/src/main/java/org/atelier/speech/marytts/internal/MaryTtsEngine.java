@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
@@ -74,6 +75,8 @@ final class MaryTtsEngine implements SpeechEngine {
     /** Vocodes the second half of a sentence while the calling thread vocodes the first; {@code null} when off. */
     private volatile ExecutorService halves;
     private volatile List<Voice> voices = List.of();
+    /** Samples the vocoders have made, counted in blocks of 1024: shows that audio is handed over while it is made. */
+    private final LongAdder vocoded = new LongAdder();
 
     /**
      * @param loader the bundle's class loader, MaryTTS finds its configuration through it
@@ -96,6 +99,11 @@ final class MaryTtsEngine implements SpeechEngine {
 
     MaryTtsEngine(ClassLoader loader) {
         this(loader, true);
+    }
+
+    /** @return the samples the vocoders have made so far, to within 1024 per sentence half under way */
+    long vocoded() {
+        return vocoded.sum();
     }
 
     /** Stops the vocoder threads; speech goes on, on the calling threads alone. */
@@ -364,7 +372,7 @@ final class MaryTtsEngine implements SpeechEngine {
         int frames = parameters.getMcepPst().getT();
         int from = pool == null ? -1 : split(parameters.getVoicedArray(), WARM_UP_FRAMES);
         if (from < 0) {
-            new Vocoder().run(parameters, hts, sink::put);
+            new Vocoder(vocoded).run(parameters, hts, sink::put);
             return;
         }
         int to = from + WARM_UP_FRAMES;
@@ -373,15 +381,15 @@ final class MaryTtsEngine implements SpeechEngine {
         try {
             later = pool.submit(() -> {
                 Samples out = new Samples((frames - from) * hts.getFperiod());
-                new Vocoder().run(second, hts, out::put);
+                new Vocoder(vocoded).run(second, hts, out::put);
                 return out.samples;
             });
         } catch (RejectedExecutionException busy) {
-            new Vocoder().run(parameters, hts, sink::put);
+            new Vocoder(vocoded).run(parameters, hts, sink::put);
             return;
         }
         try {
-            new Vocoder().run(part(parameters, 0, to), hts, sink::put);
+            new Vocoder(vocoded).run(part(parameters, 0, to), hts, sink::put);
             double[] rest = later.get();
             for (int i = WARM_UP_FRAMES * hts.getFperiod(); i < rest.length; i++) {
                 sink.put(rest[i]);
@@ -471,15 +479,26 @@ final class MaryTtsEngine implements SpeechEngine {
 
     /** MaryTTS's MLSA vocoder, its samples going to a sink on this thread rather than through its queue. */
     private static final class Vocoder extends HTSVocoder {
+        private final LongAdder vocoded;
+        private int count;
+
+        Vocoder(LongAdder vocoded) {
+            this.vocoded = vocoded;
+        }
+
         void run(HTSParameterGeneration parameters, HMMData hts, DoubleConsumer sink) throws Exception {
             HTSVocoderDataProducer producer = new HTSVocoderDataProducer(0, parameters, hts) {
                 @Override
                 public void putOneDataPoint(double x) {
+                    if ((++count & 1023) == 0) {
+                        vocoded.add(1024);
+                    }
                     sink.accept(x);
                 }
             };
             htsMLSAVocoder(parameters.getlf0Pst(), parameters.getMcepPst(), parameters.getStrPst(),
                     parameters.getMagPst(), parameters.getVoicedArray(), hts, producer);
+            vocoded.add(count & 1023);
         }
     }
 
