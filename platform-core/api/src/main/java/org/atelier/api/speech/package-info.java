@@ -6,6 +6,10 @@
  * <p>Verticals use {@link org.atelier.api.speech.SpeechSynthesizer} and
  * {@link org.atelier.api.speech.SpeechRecognizer}, which the platform provides. Engines register as
  * {@link org.atelier.api.speech.SpeechEngine} services, any number of them, coming and going.
+ *
+ * <p>1.1: engines may stream within a sentence ({@code SpeechEngine.synthesize(Voice, List, Consumer)}) and say which
+ * IPA phonemes they cannot speak ({@code SpeechEngine.unknownPhonemes}); both are default methods, so an engine built
+ * against 1.0 works unchanged.
  */
 @Export
 @Version("1.1.0")

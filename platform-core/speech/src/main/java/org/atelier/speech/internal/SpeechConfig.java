@@ -19,4 +19,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Language when a request names none")
     String defaultLanguage() default "en";
+
+    @AttributeDefinition(description = "Synthesise the next sentence of a request on another core while the one "
+            + "before it is spoken (faster on several cores, the same audio); false to speak sentence after sentence")
+    boolean synthesizeAhead() default true;
 }

@@ -5,7 +5,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.atelier.api.InvalidInputException;
@@ -19,6 +28,7 @@ import org.atelier.api.speech.Timing;
 import org.atelier.api.speech.Voice;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -29,7 +39,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The platform's speech synthesis: picks an engine by voice or language among those present (they come and go),
  * turns text or SSML into sentences of segments, and speaks them one by one, from a per-voice cache when a sentence
- * was spoken before.
+ * was spoken before. A sentence's audio is passed on in the pieces the engine hands over as it makes them; while one
+ * sentence is spoken, the next is made on another thread ({@code synthesizeAhead}), one thread per core at most.
  */
 @Component(service = SpeechSynthesizer.class, immediate = true, configurationPid = SpeechConfig.PID)
 @Designate(ocd = SpeechConfig.class)
@@ -38,11 +49,32 @@ public final class SpeechService implements SpeechSynthesizer {
     private final Map<String, SpeechEngine> engines = new ConcurrentHashMap<>();
     private final PhraseCache cache;
     private volatile SpeechConfig config;
+    /** Makes the next sentence of a request while the one before is spoken; {@code null} once deactivated. */
+    private volatile ExecutorService workers;
 
     @Activate
     public SpeechService(SpeechConfig config) {
         this.config = config;
         this.cache = new PhraseCache(config.cachePerVoice());
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(cores), r -> {
+                    Thread t = new Thread(r, "atelier-speech-ahead-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
+    }
+
+    @Deactivate
+    void deactivate() {
+        ExecutorService pool = workers;
+        workers = null;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     @Modified
@@ -115,33 +147,129 @@ public final class SpeechService implements SpeechSynthesizer {
     }
 
     @Override
-    public Voice speak(SpeechRequest request, Consumer<Speech> sentences) {
+    public Voice speak(SpeechRequest request, Consumer<Speech> pieces) {
         Voice voice = choose(request);
         String language = request.language() == null || request.language().isBlank() ? voice.language()
                 : request.language();
-        List<List<Segment>> plan = Utterance.plan(request, language, config.maxTextChars());
+        Utterance.Plan plan = Utterance.plan(request, language, config.maxTextChars());
         SpeechEngine engine = engines.get(voice.engine());
         if (engine == null) {
             throw new UnsupportedInputException("the engine of voice " + voice.id() + " has just left; try again");
         }
-        long done = 0;
-        int rate = 0;
-        for (List<Segment> sentence : plan) {
-            Speech s = cache.get(voice.id(), sentence);
-            if (s == null) {
-                s = engine.synthesize(voice, sentence);
-                cache.put(voice.id(), sentence, s);
+        plan.phonemes().forEach((ipa, field) -> {
+            List<String> unknown = engine.unknownPhonemes(voice, ipa);
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException(field, "/" + ipa + "/: " + voice.id() + " cannot say the IPA "
+                        + (unknown.size() == 1 ? "symbol " : "symbols ") + String.join(" ", unknown));
             }
+        });
+        new Stream(voice, engine, plan.sentences(), pieces).run();
+        return voice;
+    }
+
+    /**
+     * One request being spoken: each sentence from the cache, or from the engine piece by piece as it makes it,
+     * while the next sentence is made whole on another thread (when allowed and a thread is free).
+     */
+    private final class Stream {
+        private final Voice voice;
+        private final SpeechEngine engine;
+        private final List<List<Segment>> sentences;
+        private final Consumer<Speech> pieces;
+        private long done;
+        private int rate;
+        /** The next sentence, being made on another thread, or {@code null}. */
+        private Future<Speech> ahead;
+
+        Stream(Voice voice, SpeechEngine engine, List<List<Segment>> sentences, Consumer<Speech> pieces) {
+            this.voice = voice;
+            this.engine = engine;
+            this.sentences = sentences;
+            this.pieces = pieces;
+        }
+
+        void run() {
+            try {
+                for (int i = 0; i < sentences.size(); i++) {
+                    List<Segment> sentence = sentences.get(i);
+                    List<Segment> next = i + 1 < sentences.size() ? sentences.get(i + 1) : null;
+                    Future<Speech> mine = ahead;
+                    Speech whole = cache.get(voice.id(), sentence);
+                    boolean streamed = whole == null && mine == null;
+                    // the next sentence starts now; after a streamed one's first piece, so that the two do not share
+                    // the cores before the first audio is out
+                    ahead = next == null || streamed ? null : ahead(next);
+                    if (whole == null && mine != null) {
+                        whole = await(mine);
+                        cache.put(voice.id(), sentence, whole);
+                    } else if (mine != null) {
+                        mine.cancel(true); // another request put it in the cache meanwhile
+                    }
+                    if (whole != null) {
+                        emit(whole, done);
+                        done += whole.samples().length;
+                        continue;
+                    }
+                    List<Speech> parts = new ArrayList<>();
+                    long start = done;
+                    engine.synthesize(voice, sentence, piece -> {
+                        parts.add(piece);
+                        emit(piece, start);
+                        done += piece.samples().length;
+                        if (next != null && parts.size() == 1) {
+                            ahead = ahead(next);
+                        }
+                    });
+                    cache.put(voice.id(), sentence, join(parts, voice));
+                }
+            } finally {
+                if (ahead != null) {
+                    ahead.cancel(true);
+                }
+            }
+        }
+
+        /** @return the sentence being made on another thread, or {@code null} to make it when its turn comes */
+        private Future<Speech> ahead(List<Segment> sentence) {
+            ExecutorService pool = workers;
+            if (pool == null || !config.synthesizeAhead() || cache.get(voice.id(), sentence) != null) {
+                return null;
+            }
+            try {
+                return pool.submit(() -> engine.synthesize(voice, sentence));
+            } catch (RejectedExecutionException busy) {
+                return null; // every thread is busy: this request makes it itself
+            }
+        }
+
+        private Speech await(Future<Speech> f) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                f.cancel(true);
+                throw new CancellationException("interrupted while speaking");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Hands a piece on, its timings moved to count from the start of the whole ({@code at} samples before). */
+        private void emit(Speech s, long at) {
             if (rate != 0 && s.sampleRate() != rate) {
                 throw new IllegalStateException(voice.engine() + " changed its sample rate mid-utterance");
             }
             rate = s.sampleRate();
-            int at = (int) (done * 1000 / rate);
-            sentences.accept(new Speech(s.sampleRate(), s.samples(), shift(s.words(), at), shift(s.phonemes(), at),
+            int ms = (int) (at * 1000 / rate);
+            pieces.accept(new Speech(s.sampleRate(), s.samples(), shift(s.words(), ms), shift(s.phonemes(), ms),
                     voice));
-            done += s.samples().length;
         }
-        return voice;
     }
 
     private static List<Timing> shift(List<Timing> t, int ms) {

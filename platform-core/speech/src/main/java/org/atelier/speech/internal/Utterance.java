@@ -26,11 +26,21 @@ final class Utterance {
     }
 
     /**
+     * What to speak.
+     *
+     * @param sentences each the segments to speak in order
+     * @param phonemes every IPA string of a segment, with the request field it came from ({@code text} for SSML's
+     *        {@code <phoneme>}, {@code lexicon} for an entry's {@code /…/}), to name it when a voice cannot say it
+     */
+    record Plan(List<List<Segment>> sentences, Map<String, String> phonemes) {
+    }
+
+    /**
      * @param maxChars the longest text accepted
-     * @return the sentences, each the segments to speak in order
+     * @return the sentences and where their phonemes came from
      * @throws InvalidInputException naming the field at fault
      */
-    static List<List<Segment>> plan(SpeechRequest r, String language, int maxChars) {
+    static Plan plan(SpeechRequest r, String language, int maxChars) {
         String text = r.text();
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "is empty: give words to speak");
@@ -51,11 +61,15 @@ final class Utterance {
         check("volume", r.volume(), 0, 2);
         List<Ssml.Piece> pieces = r.ssml() ? Ssml.parse(text, language)
                 : List.of(new Ssml.Piece(text, null, language, 1, 1, 1, 0, false));
+        Map<String, String> phonemes = new LinkedHashMap<>();
+        pieces.stream().filter(p -> p.phonemes() != null).forEach(p -> phonemes.putIfAbsent(p.phonemes(), "text"));
         pieces = Lexicon.of(r.lexicon()).apply(pieces, maxChars);
         if (pieces.stream().allMatch(p -> p.text().isBlank() && p.phonemes() == null)) {
             throw new InvalidInputException("text", "has nothing to speak");
         }
-        return sentences(pieces, r);
+        pieces.stream().filter(p -> p.phonemes() != null).forEach(p -> phonemes.putIfAbsent(p.phonemes(),
+                "lexicon"));
+        return new Plan(sentences(pieces, r), phonemes);
     }
 
     private static void check(String field, double v, double min, double max) {

@@ -26,11 +26,15 @@ class SpeechServiceTest {
      * An engine for the service's own logic: every word is 100 ms of a tone (louder with volume), every pause its
      * length in silence, so timings and concatenation can be checked exactly.
      */
-    static final class Tones implements SpeechEngine {
+    static class Tones implements SpeechEngine {
         final String id;
         final List<Voice> voices;
         final AtomicInteger calls = new AtomicInteger();
         final List<List<Segment>> heard = new ArrayList<>();
+        /** the thread that spoke each sentence, by its first segment's text */
+        final Map<String, String> threads = new java.util.concurrent.ConcurrentHashMap<>();
+        /** IPA symbols this engine cannot say */
+        final java.util.Set<String> unknown = new java.util.HashSet<>();
 
         Tones(String id, String... languages) {
             this.id = id;
@@ -49,9 +53,15 @@ class SpeechServiceTest {
         }
 
         @Override
+        public List<String> unknownPhonemes(Voice voice, String ipa) {
+            return ipa.codePoints().mapToObj(Character::toString).filter(unknown::contains).distinct().toList();
+        }
+
+        @Override
         public synchronized Speech synthesize(Voice voice, List<Segment> segments) {
             calls.incrementAndGet();
             heard.add(segments);
+            threads.put(segments.get(0).text(), Thread.currentThread().getName());
             List<Short> samples = new ArrayList<>();
             List<Timing> words = new ArrayList<>();
             for (Segment s : segments) {
@@ -74,6 +84,30 @@ class SpeechServiceTest {
                 pcm[i] = samples.get(i);
             }
             return new Speech(8000, pcm, words, List.of(), voice);
+        }
+    }
+
+    /** Tones that hands each word over as a piece as soon as it is made, the timings with the last piece. */
+    static final class StreamingTones extends SpeechServiceTest.Tones {
+        final AtomicInteger pieces = new AtomicInteger();
+
+        StreamingTones(String id, String... languages) {
+            super(id, languages);
+        }
+
+        @Override
+        public void synthesize(Voice voice, List<Segment> segments, java.util.function.Consumer<Speech> chunks) {
+            Speech whole = synthesize(voice, segments);
+            int at = 0;
+            for (int i = 0; i < whole.words().size(); i++) {
+                Timing w = whole.words().get(i);
+                int end = i == whole.words().size() - 1 ? whole.samples().length : w.endMs() * 8;
+                boolean last = end == whole.samples().length;
+                pieces.incrementAndGet();
+                chunks.accept(new Speech(8000, java.util.Arrays.copyOfRange(whole.samples(), at, end),
+                        last ? whole.words() : List.of(), List.of(), voice));
+                at = end;
+            }
         }
     }
 
@@ -102,6 +136,11 @@ class SpeechServiceTest {
             @Override
             public String defaultLanguage() {
                 return "en";
+            }
+
+            @Override
+            public boolean synthesizeAhead() {
+                return true;
             }
         };
     }
@@ -218,6 +257,86 @@ class SpeechServiceTest {
                 Map.of()))).hasMessageContaining("speaks en-US, not de");
         assertThatThrownBy(() -> service.speak(new SpeechRequest("I need help", false, "en", null, 1, 1, 1,
                 Map.of("help", "aid", "aid", "help")))).hasMessageMatching(".*entries loop: (help → aid → help|aid → help → aid)");
+    }
+
+    @Test
+    void piecesOfASentencePassOnAsTheEngineMakesThemAndTheWholeIsCached() {
+        StreamingTones streaming = new StreamingTones("first", "en-US");
+        service.addEngine(streaming);
+        List<Speech> pieces = new ArrayList<>();
+        service.speak(new SpeechRequest("One two three. Four five.", false, "en", null, 1, 1, 1, Map.of()),
+                pieces::add);
+
+        // the first sentence in three pieces (one per word), the second made ahead and handed over whole
+        assertThat(pieces).hasSize(4);
+        assertThat(pieces.subList(0, 3)).allSatisfy(p -> assertThat(p.samples()).hasSize(800));
+        assertThat(pieces.get(0).words()).as("timings come with the last piece").isEmpty();
+        assertThat(pieces.get(2).words()).extracting(Timing::startMs).containsExactly(0, 100, 200);
+        assertThat(pieces.get(3).words()).containsExactly(new Timing("Four", 300, 400), new Timing("five.", 400,
+                500));
+        Speech whole = service.speak(new SpeechRequest("One two three. Four five.", false, "en", null, 1, 1, 1,
+                Map.of()));
+        assertThat(whole.samples()).isEqualTo(join(pieces));
+        assertThat(whole.words()).extracting(Timing::text).containsExactly("One", "two", "three.", "Four", "five.");
+        assertThat(streaming.calls).as("both sentences from the cache the second time").hasValue(2);
+
+        List<Speech> again = new ArrayList<>();
+        service.speak(SpeechRequest.of("One two three.", "en"), again::add);
+        assertThat(again).as("a cached sentence comes whole").hasSize(1);
+        assertThat(again.get(0).samples()).hasSize(2400);
+    }
+
+    static short[] join(List<Speech> pieces) {
+        return SpeechService.join(pieces, pieces.get(0).voice()).samples();
+    }
+
+    @Test
+    void theNextSentenceIsMadeOnAnotherThreadWhileOneIsSpoken() {
+        service.speak(SpeechRequest.of("One. Two. Three.", "en"));
+        assertThat(first.threads).hasSize(3);
+        assertThat(first.threads.get("One.")).isEqualTo(Thread.currentThread().getName());
+        assertThat(first.threads.get("Two.")).startsWith("atelier-speech-ahead-");
+        assertThat(first.threads.get("Three.")).startsWith("atelier-speech-ahead-");
+
+        service.deactivate();
+        service.speak(SpeechRequest.of("Four. Five.", "en"));
+        assertThat(first.threads.get("Five.")).as("once deactivated, on the caller's thread")
+                .isEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aListenerThatLeavesStopsTheSpeech() {
+        List<Speech> got = new ArrayList<>();
+        assertThatThrownBy(() -> service.speak(SpeechRequest.of("One. Two. Three. Four.", "en"), s -> {
+            got.add(s);
+            throw new java.util.concurrent.CancellationException("gone");
+        })).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(got).hasSize(1);
+        assertThat(first.calls.get()).as("the first sentence and at most the one made ahead").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void ipaTheVoiceCannotSayIsRefusedNamingTheFieldItCameFrom() {
+        first.unknown.add("ʀ");
+        assertThatThrownBy(() -> service.speak(new SpeechRequest("<speak>Say <phoneme alphabet=\"ipa\" "
+                + "ph=\"ʀu\">rue</phoneme></speak>", true, "en", null, 1, 1, 1, Map.of())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.errors().get(0).field()).isEqualTo("text");
+                    assertThat(e.getMessage()).contains("/ʀu/", "first:en-US", "ʀ");
+                });
+        assertThatThrownBy(() -> service.speak(new SpeechRequest("Say rue.", false, "en", null, 1, 1, 1,
+                Map.of("rue", "/ʀy/"))))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("lexicon"));
+        assertThat(first.calls).as("refused before anything is spoken").hasValue(0);
+        service.speak(new SpeechRequest("Say rue.", false, "en", null, 1, 1, 1, Map.of("rue", "/ɹu/")));
+        assertThat(first.heard.get(0).get(1).phonemes()).isEqualTo("ɹu");
+    }
+
+    @Test
+    void aLexiconCanGiveAChineseWordItsPinyin() {
+        service.speak(new SpeechRequest("银行行长好。", false, "cmn", null, 1, 1, 1, Map.of("行长", "hang2 zhang3")));
+        assertThat(second.heard.get(0)).extracting(Segment::text).containsExactly("银行", "hang2 zhang3", "好。");
     }
 
     @Test

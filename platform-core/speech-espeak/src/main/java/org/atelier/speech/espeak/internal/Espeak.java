@@ -150,6 +150,11 @@ final class Espeak implements AutoCloseable {
      * @param volume 0 to 200
      */
     Result speak(String voice, int rate, int pitch, int volume, String text) {
+        return speak(voice, rate, pitch, volume, text, false);
+    }
+
+    /** @param phonemes whether {@code [[…]]} in the text is espeak's phoneme names (else it is read as text) */
+    Result speak(String voice, int rate, int pitch, int volume, String text, boolean phonemes) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         Memory m = new Memory(utf8.length + 1L);
         m.write(0, utf8, 0, utf8.length);
@@ -163,7 +168,8 @@ final class Espeak implements AutoCloseable {
             check(lib.espeak_SetParameter(EspeakLib.PARAM_VOLUME, volume, 0), "volume " + volume);
             length = 0;
             events = new ArrayList<>();
-            check(lib.espeak_Synth(m, utf8.length + 1L, 0, EspeakLib.POS_CHARACTER, 0, EspeakLib.CHARS_UTF8,
+            check(lib.espeak_Synth(m, utf8.length + 1L, 0, EspeakLib.POS_CHARACTER, 0,
+                    EspeakLib.CHARS_UTF8 | (phonemes ? EspeakLib.PHONEMES : 0),
                     new IntByReference(), Pointer.NULL), "espeak_Synth");
             return new Result(Arrays.copyOf(pcm, length), List.copyOf(events));
         } finally {

@@ -24,7 +24,8 @@ import org.atelier.api.speech.Voice;
  *
  * <p>Rate, pitch and volume map 1 to espeak's defaults (175 words a minute, pitch 50, volume 100) and scale linearly,
  * clamped to what espeak takes (80 to 450, 0 to 100, 0 to 200). A segment's {@link Segment#phonemes() IPA phonemes}
- * are not understood by espeak (its SSML ignores {@code <phoneme alphabet="ipa">}): the written text is spoken.
+ * are given to English voices as espeak's phoneme input ({@code [[t@m'eIt#oU]]}, {@link EspeakPhones}); the segment's
+ * written words then share its time. Other voices speak the written text.
  *
  * <p>Mandarin: text with Han characters is turned into numbered pinyin by HanLP and spoken with espeak's
  * {@code cmn-latn-pinyin} voice, which has real tones; each word timing is then one character. The Mandarin voice is
@@ -72,6 +73,30 @@ final class EspeakEngine implements SpeechEngine {
         return voices;
     }
 
+    /**
+     * English voices read IPA through {@link EspeakPhones}; other voices speak a segment's written text, since
+     * espeak's phoneme names differ from language to language and no table is kept for them.
+     */
+    @Override
+    public List<String> unknownPhonemes(Voice voice, String ipa) {
+        Entry entry = entries.get(voice.id());
+        return entry == null || !english(entry) ? List.of() : EspeakPhones.map(ipa).unknown();
+    }
+
+    static boolean english(Entry entry) {
+        return entry.voice().language().toLowerCase(Locale.ROOT).startsWith("en");
+    }
+
+    /** @return espeak's phoneme input for the IPA, or {@code null} when it has nothing to say */
+    static String phonemes(String ipa) {
+        EspeakPhones.Mapped m = EspeakPhones.map(ipa);
+        if (!m.unknown().isEmpty()) {
+            throw new UnsupportedInputException("espeak-ng cannot say the IPA " + String.join(" ", m.unknown())
+                    + " in /" + ipa + "/");
+        }
+        return m.phonemes().isBlank() ? null : m.input();
+    }
+
     /** Loads HanLP's pinyin dictionary (about a second), so the first Mandarin request does not wait for it. */
     void warmUp() {
         Mandarin.toPinyin("你好", loader);
@@ -89,24 +114,24 @@ final class EspeakEngine implements SpeechEngine {
         List<Timing> words = new ArrayList<>();
         List<Timing> phonemes = new ArrayList<>();
         for (Segment s : segments) {
-            if (!s.text().isBlank()) {
-                String text = s.text();
-                String espeakVoice = entry.espeakVoice();
-                int[] origin = null;
-                if (entry.mandarin() && pinyinVoice != null && Mandarin.hasHan(text)) {
-                    Mandarin.Converted c = Mandarin.toPinyin(text, loader);
-                    text = c.text();
-                    origin = c.origin();
-                    espeakVoice = pinyinVoice;
-                }
+            Said said = said(entry, s);
+            if (said != null) {
                 Espeak.Result r;
                 try {
-                    r = espeak.speak(espeakVoice, espeakRate(s.rate()), espeakPitch(s.pitch()),
-                            espeakVolume(s.volume()), text);
+                    r = espeak.speak(said.voice(), espeakRate(s.rate()), espeakPitch(s.pitch()),
+                            espeakVolume(s.volume()), said.text(), said.phonemes());
                 } catch (IllegalStateException e) { // an espeak error, or stopped
                     throw new UnsupportedInputException("espeak-ng could not speak this: " + e.getMessage());
                 }
-                timings(r, s.text().codePoints().toArray(), origin, length, rate, words, phonemes);
+                if (!said.phonemes()) {
+                    timings(r, s.text().codePoints().toArray(), said.origin(), length, rate, words, phonemes);
+                } else {
+                    // espeak's word events point into the phoneme names: the written words share the time
+                    timings(r, new int[0], null, length, rate, new ArrayList<>(), phonemes);
+                    String written = s.text().isBlank() ? s.phonemes() : s.text().strip();
+                    words.addAll(split(written, (int) (length * 1000L / rate),
+                            (int) ((length + (long) r.pcm().length) * 1000 / rate)));
+                }
                 audio = ensure(audio, length + r.pcm().length);
                 System.arraycopy(r.pcm(), 0, audio, length, r.pcm().length);
                 length += r.pcm().length;
@@ -116,6 +141,43 @@ final class EspeakEngine implements SpeechEngine {
             length += pause; // the new part of the array is already 0: silence
         }
         return new Speech(rate, Arrays.copyOf(audio, length), words, phonemes, voice);
+    }
+
+    /**
+     * What espeak is given for a segment.
+     *
+     * @param voice the espeak voice
+     * @param text the text, or {@code [[…]]} phoneme names
+     * @param origin for a text converted from the written one, the written code point each of its code points came
+     *        from; {@code null} when it is the written text
+     * @param phonemes whether {@code text} is phoneme input
+     */
+    record Said(String voice, String text, int[] origin, boolean phonemes) {
+    }
+
+    /** @return what to give espeak for a segment, or {@code null} when it has nothing to say (a pause) */
+    Said said(Entry entry, Segment s) {
+        String ipa = s.phonemes() == null || !english(entry) ? null : phonemes(s.phonemes());
+        if (ipa != null) {
+            return new Said(entry.espeakVoice(), ipa, null, true);
+        }
+        if (s.text().isBlank()) {
+            return null;
+        }
+        if (entry.mandarin() && pinyinVoice != null && (Mandarin.hasHan(s.text()) || Mandarin.isPinyin(s.text()))) {
+            Mandarin.Converted c = Mandarin.toPinyin(s.text(), loader);
+            return new Said(pinyinVoice, c.text(), c.origin(), false);
+        }
+        return new Said(entry.espeakVoice(), s.text(), null, false);
+    }
+
+    /** @return what espeak is given for a segment spoken by one of its voices */
+    Said said(Voice voice, Segment s) {
+        Entry entry = entries.get(voice.id());
+        if (entry == null) {
+            throw new UnsupportedInputException("espeak-ng has no voice " + voice.id());
+        }
+        return said(entry, s);
     }
 
     private static short[] ensure(short[] a, int size) {

@@ -43,6 +43,8 @@ interface EspeakLib extends Library {
 
     int POS_CHARACTER = 1;
     int CHARS_UTF8 = 1;
+    /** espeak_Synth flag: text between {@code [[ ]]} is espeak's phoneme names */
+    int PHONEMES = 0x100;
 
     int PARAM_RATE = 1;
     int PARAM_VOLUME = 2;

@@ -225,4 +225,46 @@ class EspeakEngineTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void englishVoicesSpeakIpaAsEspeakPhonemes() {
+        Voice us = first("en-US");
+        Speech british = engine.synthesize(us, List.of(Segment.of("I say", "en"),
+                new Segment("tomato", "təˈmɑːtoʊ", "en", 1, 1, 1, 0), Segment.of("again.", "en")));
+        Speech american = engine.synthesize(us, List.of(Segment.of("I say", "en"),
+                new Segment("tomato", "təˈmeɪtoʊ", "en", 1, 1, 1, 0), Segment.of("again.", "en")));
+
+        assertThat(engine.said(us, new Segment("tomato", "təˈmɑːtoʊ", "en", 1, 1, 1, 0)))
+                .satisfies(s -> {
+                    assertThat(s.text()).isEqualTo("[[t@'mA:toU]]");
+                    assertThat(s.phonemes()).isTrue();
+                });
+        assertThat(british.words()).extracting(Timing::text).containsExactly("I", "say", "tomato", "again");
+        assertThat(american.words()).extracting(Timing::text).containsExactly("I", "say", "tomato", "again");
+        assertThat(heard(british, "tomato")).contains("ɑː").doesNotContain("eɪ");
+        assertThat(heard(american, "tomato")).contains("eɪ").doesNotContain("ɑː");
+        assertInOrder(british);
+        assertThat(engine.unknownPhonemes(us, "ʀu")).containsExactly("ʀ");
+        assertThat(engine.unknownPhonemes(first("de"), "ʀu")).as("other languages speak the written text").isEmpty();
+    }
+
+    /** @return the IPA espeak reports while a word is said */
+    static String heard(Speech s, String word) {
+        Timing w = s.words().stream().filter(t -> t.text().equals(word)).findFirst().orElseThrow();
+        return String.join("", s.phonemes().stream().filter(p -> p.startMs() >= w.startMs()
+                && p.startMs() < w.endMs()).map(Timing::text).toList());
+    }
+
+    @Test
+    void mandarinPolyphonesReachEspeakAsTheWordMeansThem() {
+        Voice cmn = voice("espeak-ng:cmn");
+        assertThat(engine.said(cmn, Segment.of("银行行长", "cmn")).text()).isEqualTo("yin2 hang2 hang2 zhang3");
+        assertThat(engine.said(cmn, Segment.of("长大", "cmn")).text()).isEqualTo("zhang3 da4");
+        // what the platform's lexicon leaves when a profile says 行长 = "hang2 zhang3": pinyin, for the pinyin voice
+        EspeakEngine.Said lexicon = engine.said(cmn, Segment.of("hang2 zhang3", "cmn"));
+        assertThat(lexicon.text()).isEqualTo("hang2 zhang3");
+        assertThat(lexicon.voice()).endsWithIgnoringCase("cmn-latn-pinyin");
+        Speech s = engine.synthesize(cmn, List.of(Segment.of("银行行长好。", "cmn")));
+        assertThat(s.words()).extracting(Timing::text).startsWith("银", "行", "行", "长");
+    }
 }

@@ -68,4 +68,45 @@ class MappingTest {
                 new org.atelier.api.speech.Timing("on", 1000, 1200), new org.atelier.api.speech.Timing("the", 1200, 1500));
         assertThat(EspeakEngine.split("planks", 10, 20)).containsExactly(new org.atelier.api.speech.Timing("planks", 10, 20));
     }
+
+    @Test
+    void polyphonesAreReadAsTheWordMeansThem() {
+        ClassLoader l = getClass().getClassLoader();
+        assertThat(Mandarin.toPinyin("银行行长", l).text()).isEqualTo("yin2 hang2 hang2 zhang3");
+        assertThat(Mandarin.toPinyin("长大", l).text()).isEqualTo("zhang3 da4");
+        assertThat(Mandarin.toPinyin("重庆", l).text()).isEqualTo("chong2 qing4");
+        assertThat(Mandarin.toPinyin("我觉得要还钱", l).text()).contains("jue2 de5").contains("huan2 qian2");
+        assertThat(Mandarin.toPinyin("长江", l).text()).isEqualTo("chang2 jiang1");
+        int[] written = "银行行长".codePoints().toArray();
+        Mandarin.Converted c = Mandarin.toPinyin("银行行长", l);
+        assertThat(c.origin()).hasSize(c.text().length());
+        assertThat(c.origin()[c.text().indexOf("zhang3")]).as("zhang3 comes from 长").isEqualTo(3);
+        assertThat(written).hasSize(4);
+    }
+
+    @Test
+    void pinyinALexiconPutInTheTextWinsOverTheDictionary() {
+        ClassLoader l = getClass().getClassLoader();
+        // the platform's lexicon replaced 长大 by the reading the person wants
+        Mandarin.Converted c = Mandarin.toPinyin("孩子chang2 da4了", l);
+        assertThat(c.text()).contains("chang2 da4").doesNotContain("zhang3");
+        assertThat(Mandarin.isPinyin("hang2 zhang3")).isTrue();
+        assertThat(Mandarin.isPinyin("lv4 se4, hao3.")).isTrue();
+        assertThat(Mandarin.isPinyin("hang zhang")).isFalse();
+        assertThat(Mandarin.isPinyin("Anna")).isFalse();
+    }
+
+    @Test
+    void ipaBecomesEspeaksEnglishPhonemeNames() {
+        assertThat(EspeakPhones.map("təˈmɑːtoʊ").input()).isEqualTo("[[t@'mA:toU]]");
+        assertThat(EspeakPhones.map("təˈmeɪtoʊ").input()).isEqualTo("[[t@'meItoU]]");
+        assertThat(EspeakPhones.map("ˈbʌɾɚˌflaɪ").phonemes()).isEqualTo("'bVt#3,flaI");
+        assertThat(EspeakPhones.map("t͡ʃɜːtʃ dʒʌdʒ").phonemes()).isEqualTo("tS3:tS dZVdZ");
+        assertThat(EspeakPhones.map("ˈbʌʔn̩ ˈbɒtl̩").phonemes()).isEqualTo("'bV?n- 'b0t@L");
+        assertThat(EspeakPhones.map("ɹ").phonemes()).isEqualTo(EspeakPhones.map("r").phonemes());
+        assertThat(EspeakPhones.map("nɜːɹs").phonemes()).as("the r is in the vowel").isEqualTo("n3:s");
+        assertThat(EspeakPhones.map("ˈhæp.i").phonemes()).isEqualTo("'hapi:");
+        assertThat(EspeakPhones.map("ɛm ɑɹ aɪ").phonemes()).isEqualTo("Em A:r aI");
+        assertThat(EspeakPhones.map("ʀyːʃøn").unknown()).containsExactly("ʀ", "y", "ø");
+    }
 }

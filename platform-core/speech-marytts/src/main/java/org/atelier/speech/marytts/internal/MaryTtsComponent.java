@@ -21,13 +21,14 @@ public final class MaryTtsComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaryTtsComponent.class);
 
+    private final MaryTtsEngine engine;
     private final Thread starter;
     private volatile ServiceRegistration<SpeechEngine> registration;
     private volatile boolean stopped;
 
     @Activate
     public MaryTtsComponent(BundleContext context) {
-        MaryTtsEngine engine = new MaryTtsEngine(MaryTtsComponent.class.getClassLoader());
+        engine = new MaryTtsEngine(MaryTtsComponent.class.getClassLoader());
         starter = new Thread(() -> {
             long t0 = System.nanoTime();
             try {
@@ -61,6 +62,7 @@ public final class MaryTtsComponent {
             }
         }
         starter.join(30_000);
+        engine.stop();
         // MaryTTS is not shut down: its module registry is static and refuses a second start in the same class
         // loader, so a stopped and started bundle reuses the running MaryTTS. An updated bundle (a new class
         // loader) starts its own; the old one's ~45 MB stay until Karaf restarts.
