@@ -28,7 +28,12 @@ final class MultigridSolver implements StiffnessSolver {
     private DirectSolver coarse;
     private final double tolerance;
     private final int maxIterations;
-    private final double omega;
+    /** Jacobi sweeps before and after the coarse correction. */
+    private static final int SMOOTHING = 2;
+    /** The damped Jacobi weight is OMEGA_SCALE / lambda_max(D^-1 A), lambda_max estimated by power iteration. */
+    private static final double OMEGA_SCALE = 1.3;
+    private final double[] omega;
+    private final double[][] eigenvector;
     private final int smoothing;
     private final double[] r;
     private final double[] z;
@@ -38,12 +43,11 @@ final class MultigridSolver implements StiffnessSolver {
     private double lastResidual;
 
     MultigridSolver(StructuredGrid grid, double[] ke, boolean[] fixed, Parallel par, double tolerance,
-            int maxIterations, int coarseDofs, double omega, int smoothing) {
+            int maxIterations, int coarseDofs) {
         this.par = par;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
-        this.omega = omega;
-        this.smoothing = smoothing;
+        this.smoothing = SMOOTHING;
         this.fineFixed = fixed;
         ops.add(ElementOperator.shared(grid, ke, fixed));
         StructuredGrid g = grid;
@@ -55,6 +59,8 @@ final class MultigridSolver implements StiffnessSolver {
             ops.add(ElementOperator.perElement(c, null));
             g = c;
         }
+        omega = new double[ops.size()];
+        eigenvector = new double[ops.size()][];
         for (ElementOperator op : ops) {
             int n = op.dofCount();
             invDiag.add(new double[n]);
@@ -182,6 +188,9 @@ final class MultigridSolver implements StiffnessSolver {
             for (int i = 0; i < d.length; i++) {
                 d[i] = (fixed != null && fixed[i]) || d[i] <= 0 ? 0 : 1 / d[i];
             }
+            if (l < ops.size() - 1) {
+                omega[l] = OMEGA_SCALE / largestEigenvalue(l);
+            }
         }
         ElementOperator last = ops.get(ops.size() - 1);
         if (coarse == null) {
@@ -198,6 +207,44 @@ final class MultigridSolver implements StiffnessSolver {
             coarse = new DirectSolver(last, excluded);
         }
         coarse.factor(par);
+    }
+
+    /**
+     * lambda_max of D^-1 A on level l by a few power iterations, started from the last estimate's vector (the
+     * densities change little between updates), times a margin of 1.05 as the power method approaches from below.
+     */
+    private double largestEigenvalue(int l) {
+        ElementOperator a = ops.get(l);
+        double[] inv = invDiag.get(l);
+        double[] v = eigenvector[l];
+        int steps = 6;
+        if (v == null) {
+            v = new double[inv.length];
+            java.util.Random random = new java.util.Random(42);
+            for (int i = 0; i < v.length; i++) {
+                v[i] = inv[i] == 0 ? 0 : random.nextDouble() - 0.5;
+            }
+            eigenvector[l] = v;
+            steps = 20;
+        }
+        double[] w = tmp.get(l);
+        double lambda = 1;
+        for (int k = 0; k < steps; k++) {
+            double norm = Math.sqrt(dot(v, v));
+            if (norm == 0) {
+                return 1;
+            }
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= norm;
+            }
+            a.apply(v, w, par);
+            for (int i = 0; i < v.length; i++) {
+                w[i] *= inv[i];
+            }
+            lambda = dot(v, w);
+            System.arraycopy(w, 0, v, 0, v.length);
+        }
+        return Math.max(lambda, 1e-3) * 1.05;
     }
 
     private void buildCoarse(ElementOperator fine, ElementOperator coarseOp, boolean fromFinest) {
@@ -343,13 +390,14 @@ final class MultigridSolver implements StiffnessSolver {
         double[] inv = invDiag.get(l);
         double[] t = tmp.get(l);
         int n = rl.length;
+        double w = omega[l];
         par.range(n, 8192, (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
-                zl[i] = omega * inv[i] * rl[i];
+                zl[i] = w * inv[i] * rl[i];
             }
         });
         for (int s = 1; s < smoothing; s++) {
-            jacobi(a, inv, rl, zl, t);
+            jacobi(a, inv, rl, zl, t, w);
         }
         a.apply(zl, t, par);
         par.range(n, 8192, (lo, hi) -> {
@@ -363,13 +411,12 @@ final class MultigridSolver implements StiffnessSolver {
         vcycle(l + 1, rc, zc);
         prolongAdd(ops.get(l + 1).grid, a.grid, zc, zl, inv);
         for (int s = 0; s < smoothing; s++) {
-            jacobi(a, inv, rl, zl, t);
+            jacobi(a, inv, rl, zl, t, w);
         }
     }
 
-    private void jacobi(ElementOperator a, double[] inv, double[] rl, double[] zl, double[] t) {
+    private void jacobi(ElementOperator a, double[] inv, double[] rl, double[] zl, double[] t, double w) {
         a.apply(zl, t, par);
-        double w = omega;
         par.range(rl.length, 8192, (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 zl[i] += w * inv[i] * (rl[i] - t[i]);

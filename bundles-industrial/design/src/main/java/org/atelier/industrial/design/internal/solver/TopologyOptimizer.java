@@ -67,7 +67,7 @@ public final class TopologyOptimizer {
                 solverName = "cholesky";
             } else {
                 MultigridSolver mg = new MultigridSolver(grid, ke, fixed, par, params.cgTolerance(),
-                        params.maxCgIterations(), params.coarseDofs(), 0.6, 2);
+                        params.maxCgIterations(), params.coarseDofs());
                 solver = mg;
                 solverName = "multigrid-cg (" + mg.levels() + " levels)";
             }
@@ -246,7 +246,7 @@ public final class TopologyOptimizer {
             double volume = Arrays.stream(xPhys).sum() / nel;
             return new TopologyResult(grid.nelx(), grid.nely(), grid.nelz(), xPhys.clone(), c, volume, loop,
                     loop == 0 ? 0 : seconds / loop, Arrays.copyOf(cHist, loop), Arrays.copyOf(vHist, loop),
-                    Arrays.copyOf(chHist, loop), reason, solverName);
+                    Arrays.copyOf(chHist, loop), reason, solverName, solver.innerIterations());
         }
 
         /** ce_e += u_e' KE u_e (unit modulus). */
@@ -352,15 +352,17 @@ public final class TopologyOptimizer {
             }
             while ((l2 - l1) / (l1 + l2) > 1e-3) {
                 double lmid = 0.5 * (l2 + l1);
-                for (int e = 0; e < nel; e++) {
-                    if (active[e]) {
-                        double xe = x[e];
-                        xnew[e] = Math.max(0, Math.max(xe - move, Math.min(1, Math.min(xe + move,
-                                xe * Math.sqrt(Math.max(0, ratio[e] / lmid))))));
-                    } else {
-                        xnew[e] = x[e];
+                par.range(nel, 8192, (lo, hi) -> {
+                    for (int e = lo; e < hi; e++) {
+                        if (active[e]) {
+                            double xe = x[e];
+                            xnew[e] = Math.max(0, Math.max(xe - move, Math.min(1, Math.min(xe + move,
+                                    xe * Math.sqrt(Math.max(0, ratio[e] / lmid))))));
+                        } else {
+                            xnew[e] = x[e];
+                        }
                     }
-                }
+                });
                 symmetrize(xnew);
                 double vol;
                 if (ft == FilterType.SENSITIVITY) {
