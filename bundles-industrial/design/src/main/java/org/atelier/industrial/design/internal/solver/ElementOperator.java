@@ -145,37 +145,26 @@ final class ElementOperator {
         int n = nd;
         if (n == 8) {
             apply2d(u, y, par);
-        } else if (sharedKe != null) {
-            double[] m = sharedKe;
+        } else {
+            // column form: acc += KE[:, j] u_j, a contiguous axpy the JIT can vectorise (KE is symmetric)
+            boolean shared = sharedKe != null;
+            double[] m = shared ? sharedKe : ke;
             double[] sc = scale;
             forEachElementColored(par, (e, dofs, work) -> {
-                for (int j = 0; j < n; j++) {
-                    work[j] = u[dofs[j]];
-                }
-                double s = sc[e];
+                int off = shared ? 0 : e * nn;
                 for (int i = 0; i < n; i++) {
-                    double sum = 0;
-                    int row = i * n;
-                    for (int j = 0; j < n; j++) {
-                        sum += m[row + j] * work[j];
-                    }
-                    y[dofs[i]] += s * sum;
+                    work[n + i] = 0;
                 }
-            });
-        } else {
-            double[] m = ke;
-            forEachElementColored(par, (e, dofs, work) -> {
                 for (int j = 0; j < n; j++) {
-                    work[j] = u[dofs[j]];
-                }
-                int off = e * nn;
-                for (int i = 0; i < n; i++) {
-                    double sum = 0;
-                    int row = off + i * n;
-                    for (int j = 0; j < n; j++) {
-                        sum += m[row + j] * work[j];
+                    double uj = u[dofs[j]];
+                    int col = off + j * n;
+                    for (int i = 0; i < n; i++) {
+                        work[n + i] += m[col + i] * uj;
                     }
-                    y[dofs[i]] += sum;
+                }
+                double s = shared ? sc[e] : 1;
+                for (int i = 0; i < n; i++) {
+                    y[dofs[i]] += s * work[n + i];
                 }
             });
         }

@@ -40,6 +40,8 @@ final class MultigridSolver implements StiffnessSolver {
     private final double[] p;
     private final double[] ap;
     private long iterations;
+    /** Updates so far: lambda_max is re-estimated on every fifth (densities change little between two). */
+    private int updates;
     private double lastResidual;
 
     MultigridSolver(StructuredGrid grid, double[] ke, boolean[] fixed, Parallel par, double tolerance,
@@ -188,10 +190,11 @@ final class MultigridSolver implements StiffnessSolver {
             for (int i = 0; i < d.length; i++) {
                 d[i] = (fixed != null && fixed[i]) || d[i] <= 0 ? 0 : 1 / d[i];
             }
-            if (l < ops.size() - 1) {
+            if (l < ops.size() - 1 && updates % 5 == 0) {
                 omega[l] = OMEGA_SCALE / largestEigenvalue(l);
             }
         }
+        updates++;
         ElementOperator last = ops.get(ops.size() - 1);
         if (coarse == null) {
             boolean[] excluded;
@@ -424,63 +427,79 @@ final class MultigridSolver implements StiffnessSolver {
         });
     }
 
-    /** rc = P^T rf (node by node on the coarse grid). */
+    /** rc = P^T rf, one coarse node column (x, z) per task, without index divisions. */
     private void restrict(StructuredGrid fg, StructuredGrid cg, double[] rf, double[] rc) {
         int dim = fg.dim();
         int fnx = fg.nelx();
         int fny = fg.nely();
         int fnz = fg.nelz();
-        par.range(cg.nodeCount(), 2048, (lo, hi) -> {
-            for (int cn = lo; cn < hi; cn++) {
-                int cx = cg.nodeX(cn);
-                int cy = cg.nodeY(cn);
-                int cz = cg.nodeZ(cn);
-                double[] s = new double[3];
-                for (int fz = Math.max(0, 2 * cz - 1); fz <= Math.min(fnz, 2 * cz + 1); fz++) {
-                    double wz = fz == 2 * cz ? 1 : 0.5;
-                    for (int fx = Math.max(0, 2 * cx - 1); fx <= Math.min(fnx, 2 * cx + 1); fx++) {
-                        double wx = wz * (fx == 2 * cx ? 1 : 0.5);
-                        for (int fy = Math.max(0, 2 * cy - 1); fy <= Math.min(fny, 2 * cy + 1); fy++) {
-                            double w = wx * (fy == 2 * cy ? 1 : 0.5);
-                            int fn = fg.node(fx, fy, fz) * dim;
-                            for (int c = 0; c < dim; c++) {
-                                s[c] += w * rf[fn + c];
+        int cny = cg.nely();
+        int fsx = fny + 1;
+        int fsz = (fnx + 1) * (fny + 1);
+        int columns = (cg.nelx() + 1) * (cg.nelz() + 1);
+        par.range(columns, 16, (lo, hi) -> {
+            double[] s = new double[3];
+            for (int col = lo; col < hi; col++) {
+                int cx = col % (cg.nelx() + 1);
+                int cz = col / (cg.nelx() + 1);
+                for (int cy = 0; cy <= cny; cy++) {
+                    s[0] = 0;
+                    s[1] = 0;
+                    s[2] = 0;
+                    for (int fz = Math.max(0, 2 * cz - 1); fz <= Math.min(fnz, 2 * cz + 1); fz++) {
+                        double wz = fz == 2 * cz ? 1 : 0.5;
+                        for (int fx = Math.max(0, 2 * cx - 1); fx <= Math.min(fnx, 2 * cx + 1); fx++) {
+                            double wx = wz * (fx == 2 * cx ? 1 : 0.5);
+                            int colBase = fx * fsx + fz * fsz;
+                            for (int fy = Math.max(0, 2 * cy - 1); fy <= Math.min(fny, 2 * cy + 1); fy++) {
+                                double w = wx * (fy == 2 * cy ? 1 : 0.5);
+                                int fn = (colBase + fy) * dim;
+                                for (int c = 0; c < dim; c++) {
+                                    s[c] += w * rf[fn + c];
+                                }
                             }
                         }
                     }
-                }
-                for (int c = 0; c < dim; c++) {
-                    rc[cn * dim + c] = s[c];
+                    int cn = cg.node(cx, cy, cz) * dim;
+                    for (int c = 0; c < dim; c++) {
+                        rc[cn + c] = s[c];
+                    }
                 }
             }
         });
     }
 
-    /** zf += P zc on the dofs with a non-zero inverse diagonal (the others stay as they are: zero). */
+    /** zf += P zc on the dofs with a non-zero inverse diagonal (the others stay zero), a fine column per task. */
     private void prolongAdd(StructuredGrid cg, StructuredGrid fg, double[] zc, double[] zf, double[] inv) {
         int dim = fg.dim();
-        par.range(fg.nodeCount(), 2048, (lo, hi) -> {
-            for (int fn = lo; fn < hi; fn++) {
-                int fx = fg.nodeX(fn);
-                int fy = fg.nodeY(fn);
-                int fz = fg.nodeZ(fn);
-                for (int c = 0; c < dim; c++) {
-                    int dof = fn * dim + c;
-                    if (inv[dof] == 0) {
-                        continue;
-                    }
-                    double s = 0;
-                    for (int cz = fz / 2; cz <= (fz + 1) / 2; cz++) {
-                        double wz = fz % 2 == 0 ? 1 : 0.5;
-                        for (int cx = fx / 2; cx <= (fx + 1) / 2; cx++) {
-                            double wx = wz * (fx % 2 == 0 ? 1 : 0.5);
-                            for (int cy = fy / 2; cy <= (fy + 1) / 2; cy++) {
-                                double w = wx * (fy % 2 == 0 ? 1 : 0.5);
-                                s += w * zc[cg.node(cx, cy, cz) * dim + c];
+        int fny = fg.nely();
+        int csx = cg.nely() + 1;
+        int csz = (cg.nelx() + 1) * (cg.nely() + 1);
+        int columns = (fg.nelx() + 1) * (fg.nelz() + 1);
+        par.range(columns, 16, (lo, hi) -> {
+            for (int col = lo; col < hi; col++) {
+                int fx = col % (fg.nelx() + 1);
+                int fz = col / (fg.nelx() + 1);
+                double wz = fz % 2 == 0 ? 1 : 0.5;
+                double wx = wz * (fx % 2 == 0 ? 1 : 0.5);
+                for (int fy = 0; fy <= fny; fy++) {
+                    int fn = fg.node(fx, fy, fz) * dim;
+                    double w = wx * (fy % 2 == 0 ? 1 : 0.5);
+                    for (int c = 0; c < dim; c++) {
+                        if (inv[fn + c] == 0) {
+                            continue;
+                        }
+                        double s = 0;
+                        for (int cz = fz / 2; cz <= (fz + 1) / 2; cz++) {
+                            for (int cx = fx / 2; cx <= (fx + 1) / 2; cx++) {
+                                int base = cx * csx + cz * csz;
+                                for (int cy = fy / 2; cy <= (fy + 1) / 2; cy++) {
+                                    s += zc[(base + cy) * dim + c];
+                                }
                             }
                         }
+                        zf[fn + c] += w * s;
                     }
-                    zf[dof] += s;
                 }
             }
         });
