@@ -143,7 +143,13 @@ final class ElementOperator {
         Arrays.fill(y, 0);
         int nn = nd * nd;
         int n = nd;
-        if (n == 8) {
+        if (n == 24) {
+            boolean shared = sharedKe != null;
+            double[] m = shared ? sharedKe : ke;
+            double[] sc = scale;
+            forEachElementColored(par, (e, dofs, work) ->
+                    Hex8Kernel.apply(m, shared ? 0 : e * nn, shared ? sc[e] : 1, u, y, dofs));
+        } else if (n == 8) {
             apply2d(u, y, par);
         } else {
             // column form: acc += KE[:, j] u_j, a contiguous axpy the JIT can vectorise (KE is symmetric)
