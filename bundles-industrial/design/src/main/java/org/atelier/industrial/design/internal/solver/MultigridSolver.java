@@ -28,8 +28,9 @@ final class MultigridSolver implements StiffnessSolver {
     private DirectSolver coarse;
     private final double tolerance;
     private final int maxIterations;
-    /** Jacobi sweeps before and after the coarse correction. */
-    private static final int SMOOTHING = 2;
+    /** Jacobi sweeps before and after the coarse correction: 2 in 2D, 1 in 3D (measured the faster in each). */
+    private static final int SMOOTHING_2D = 2;
+    private static final int SMOOTHING_3D = 1;
     /** The damped Jacobi weight is OMEGA_SCALE / lambda_max(D^-1 A), lambda_max estimated by power iteration. */
     private static final double OMEGA_SCALE = 1.3;
     private final double[] omega;
@@ -49,7 +50,7 @@ final class MultigridSolver implements StiffnessSolver {
         this.par = par;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
-        this.smoothing = SMOOTHING;
+        this.smoothing = grid.is3d() ? SMOOTHING_3D : SMOOTHING_2D;
         this.fineFixed = fixed;
         ops.add(ElementOperator.shared(grid, ke, fixed));
         StructuredGrid g = grid;
