@@ -19,7 +19,7 @@ mvn -B -q -o -pl $module test-compile dependency:build-classpath -Dmdep.outputFi
   || mvn -B -q -pl $module test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
 cp="$module/target/classes:$module/target/test-classes:$(cat $module/target/classpath.txt)"
 ours() { java -cp "$cp" org.atelier.industrial.design.internal.solver.TopologyBenchmarkMain "$@"; }
-field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
+field() { sed -n "s/\(^\|.* \)$1=\([^ ]*\).*/\2/p"; }
 median() { python3 -c "import sys, statistics; print(f'{statistics.median(map(float, sys.argv[1:])):.4f}')" "$@"; }
 
 echo "| mesh | rmin | iterations | top88.py s/iteration | Atelier s/iteration | ratio | top88.py compliance | Atelier compliance | difference | Atelier solver |"
@@ -43,14 +43,14 @@ PY
 done
 
 echo
-echo "| full design (Atelier only), goal | iterations | stop | total seconds | s/iteration | compliance | solver |"
-echo "|---|---|---|---|---|---|---|"
+echo "| full design (Atelier only), goal | iterations | stop | last change | total seconds | s/iteration | compliance | solver |"
+echo "|---|---|---|---|---|---|---|---|"
 # each is cancelled at its goal's time: stop=CONVERGED means the goal is met
 for run in "180 mbb 1200 400 0 0.5 3 16 1" "120 cantilever 60 20 20 0.3 3 1.5 2"; do
   set -- $run
   limit=$1; shift
   o=$(ours "$@" --time-limit "$limit")
-  echo "| $1 $2x$3$([ "$4" != 0 ] && echo "x$4") volfrac $5 rmin $7, < $limit s | $(echo "$o" | field iterations) | $(echo "$o" | field stop) | $(echo "$o" | field total_seconds) | $(echo "$o" | field per_iteration) | $(echo "$o" | field compliance) | $(echo "$o" | field solver) |"
+  echo "| $1 $2x$3$([ "$4" != 0 ] && echo "x$4") volfrac $5 rmin $7, < $limit s | $(echo "$o" | field iterations) | $(echo "$o" | field stop) | $(echo "$o" | field change) | $(echo "$o" | field total_seconds) | $(echo "$o" | field per_iteration) | $(echo "$o" | field compliance) | $(echo "$o" | field solver) |"
 done
 echo
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; Java $(java -version 2>&1 | head -1 | cut -d'"' -f2)"

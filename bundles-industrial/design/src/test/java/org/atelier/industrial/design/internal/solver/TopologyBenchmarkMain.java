@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Times one optimisation run and prints it in top88.py's format, for {@code benchmarks/topology.sh}:
  * {@code PRESET NELX NELY NELZ VOLFRAC PENAL RMIN FT [--maxloop N] [--solver auto|cholesky|multigrid]
- * [--threads T] [--cg-tol TOL] [--time-limit SECONDS] [--verbose]}; a run past the time limit is cancelled
+ * [--threads T] [--cg-tol TOL] [--time-limit SECONDS] [--mma] [--verbose]}; a run past the time limit is cancelled
  * (stop=CANCELLED). Not a test: run by the script only.
  */
 public final class TopologyBenchmarkMain {
@@ -28,6 +28,7 @@ public final class TopologyBenchmarkMain {
                 case "--threads" -> b.parallelism(Integer.parseInt(args[++i]));
                 case "--cg-tol" -> b.cgTolerance(Double.parseDouble(args[++i]));
                 case "--verbose" -> verbose = true;
+                case "--mma" -> b.optimizer(OptimizerType.MMA);
                 case "--time-limit" -> timeLimit = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -44,8 +45,9 @@ public final class TopologyBenchmarkMain {
                 }, () -> (System.nanoTime() - t0) / 1e9 > limit);
         double total = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "compliance=%.4f iterations=%d seconds=%.3f per_iteration=%.4f volume=%.4f "
-                + "total_seconds=%.3f solver=%s stop=%s cg_iterations=%d%n", r.compliance(), r.iterations(),
+                + "total_seconds=%.3f solver=%s stop=%s cg_iterations=%d change=%.4f%n", r.compliance(), r.iterations(),
                 r.secondsPerIteration() * r.iterations(), r.secondsPerIteration(), r.volume(), total,
-                r.solver().replace(' ', '_'), r.stopReason(), r.solverIterations());
+                r.solver().replace(' ', '_'), r.stopReason(), r.solverIterations(),
+                r.iterations() == 0 ? Double.NaN : r.changeHistory()[r.iterations() - 1]);
     }
 }
