@@ -39,28 +39,39 @@ final class DensityFilter {
         return hs;
     }
 
-    /** out = H in. */
+    /**
+     * out = H in, one output column (fixed x, z) at a time: for every offset (dx, dz, dy) the column of in shifted
+     * by dy is added with its weight, a contiguous sweep over y.
+     */
     void apply(double[] in, double[] out, Parallel par) {
         int nelx = grid.nelx();
         int nely = grid.nely();
         int nelz = Math.max(1, grid.nelz());
         int rz = grid.is3d() ? r : 0;
-        par.range(in.length, 1024, (from, to) -> {
-            for (int e = from; e < to; e++) {
-                int ex = grid.elementX(e);
-                int ey = grid.elementY(e);
-                int ez = grid.is3d() ? grid.elementZ(e) : 0;
-                double s = 0;
+        par.range(nelx * nelz, 4, (from, to) -> {
+            for (int col = from; col < to; col++) {
+                int ex = col % nelx;
+                int ez = col / nelx;
+                int oBase = ex * nely + ez * nelx * nely;
+                java.util.Arrays.fill(out, oBase, oBase + nely, 0);
                 for (int z = Math.max(ez - rz, 0); z <= Math.min(ez + rz, nelz - 1); z++) {
                     for (int x = Math.max(ex - r, 0); x <= Math.min(ex + r, nelx - 1); x++) {
-                        int wBase = index(x - ex, -ey, z - ez);
-                        int eBase = x * nely + z * nelx * nely;
-                        for (int y = Math.max(ey - r, 0); y <= Math.min(ey + r, nely - 1); y++) {
-                            s += weights[wBase + y] * in[eBase + y];
+                        int iBase = x * nely + z * nelx * nely;
+                        for (int dy = -r; dy <= r; dy++) {
+                            double w = weights[index(x - ex, dy, z - ez)];
+                            if (w == 0) {
+                                continue;
+                            }
+                            int y0 = Math.max(0, -dy);
+                            int y1 = Math.min(nely, nely - dy);
+                            int o = oBase;
+                            int i = iBase + dy;
+                            for (int y = y0; y < y1; y++) {
+                                out[o + y] += w * in[i + y];
+                            }
                         }
                     }
                 }
-                out[e] = s;
             }
         });
     }

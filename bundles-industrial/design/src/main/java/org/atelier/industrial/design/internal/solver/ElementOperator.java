@@ -97,7 +97,12 @@ final class ElementOperator {
      */
     void forEachElementColored(Parallel par, ElementBody body) {
         int slabs = grid.slabCount();
-        int size = grid.slabSize();
+        boolean threeD = grid.is3d();
+        int nelx = grid.nelx();
+        int nely = grid.nely();
+        int sx = nely + 1;
+        int sz = (grid.nelx() + 1) * (nely + 1);
+        int nen = offsets.length;
         for (int parity = 0; parity < 2; parity++) {
             int p = parity;
             int count = (slabs - p + 1) / 2;
@@ -106,9 +111,21 @@ final class ElementOperator {
                 double[] work = new double[2 * nd];
                 for (int i = from; i < to; i++) {
                     int slab = 2 * i + p;
-                    for (int e = slab * size; e < (slab + 1) * size; e++) {
-                        elementDofs(e, dofs);
-                        body.element(e, dofs, work);
+                    int xFrom = threeD ? 0 : slab;
+                    int xTo = threeD ? nelx : slab + 1;
+                    int zOff = threeD ? slab * sz : 0;
+                    int eOff = threeD ? slab * nelx * nely : 0;
+                    for (int ex = xFrom; ex < xTo; ex++) {
+                        for (int ey = 0; ey < nely; ey++) {
+                            int base = ey + ex * sx + zOff;
+                            for (int a = 0; a < nen; a++) {
+                                int n = (base + offsets[a]) * dim;
+                                for (int c = 0; c < dim; c++) {
+                                    dofs[a * dim + c] = n + c;
+                                }
+                            }
+                            body.element(eOff + ey + ex * nely, dofs, work);
+                        }
                     }
                 }
             });
@@ -125,28 +142,99 @@ final class ElementOperator {
     void apply(double[] u, double[] y, Parallel par) {
         Arrays.fill(y, 0);
         int nn = nd * nd;
-        forEachElementColored(par, (e, dofs, work) -> {
-            for (int j = 0; j < nd; j++) {
-                work[j] = u[dofs[j]];
-            }
-            double[] m = sharedKe != null ? sharedKe : ke;
-            int off = sharedKe != null ? 0 : e * nn;
-            double s = sharedKe != null ? scale[e] : 1;
-            for (int i = 0; i < nd; i++) {
-                double sum = 0;
-                int row = off + i * nd;
-                for (int j = 0; j < nd; j++) {
-                    sum += m[row + j] * work[j];
+        int n = nd;
+        if (n == 24) {
+            boolean shared = sharedKe != null;
+            double[] m = shared ? sharedKe : ke;
+            double[] sc = scale;
+            forEachElementColored(par, (e, dofs, work) ->
+                    Hex8Kernel.apply(m, shared ? 0 : e * nn, shared ? sc[e] : 1, u, y, dofs));
+        } else if (n == 8) {
+            apply2d(u, y, par);
+        } else {
+            // column form: acc += KE[:, j] u_j, a contiguous axpy the JIT can vectorise (KE is symmetric)
+            boolean shared = sharedKe != null;
+            double[] m = shared ? sharedKe : ke;
+            double[] sc = scale;
+            forEachElementColored(par, (e, dofs, work) -> {
+                int off = shared ? 0 : e * nn;
+                for (int i = 0; i < n; i++) {
+                    work[n + i] = 0;
                 }
-                y[dofs[i]] += s * sum;
-            }
-        });
+                for (int j = 0; j < n; j++) {
+                    double uj = u[dofs[j]];
+                    int col = off + j * n;
+                    for (int i = 0; i < n; i++) {
+                        work[n + i] += m[col + i] * uj;
+                    }
+                }
+                double s = shared ? sc[e] : 1;
+                for (int i = 0; i < n; i++) {
+                    y[dofs[i]] += s * work[n + i];
+                }
+            });
+        }
         if (fixed != null) {
             for (int i = 0; i < y.length; i++) {
                 if (fixed[i]) {
                     y[i] = 0;
                 }
             }
+        }
+    }
+
+    /**
+     * The 2D product, written out for speed: a column of elements at a time, the element's 8 dofs being
+     * two nodes of column x and two of column x+1, consecutive in memory; KE's 64 entries held in locals.
+     */
+    private void apply2d(double[] u, double[] y, Parallel par) {
+        int nelx = grid.nelx();
+        int nely = grid.nely();
+        boolean shared = sharedKe != null;
+        double[] k = shared ? sharedKe : ke;
+        double[] sc = scale;
+        for (int parity = 0; parity < 2; parity++) {
+            int p = parity;
+            par.range((nelx - p + 1) / 2, 1, (from, to) -> {
+                double[] m = shared ? k.clone() : k;
+                for (int i = from; i < to; i++) {
+                    int ex = 2 * i + p;
+                    int left = 2 * ex * (nely + 1);
+                    int right = left + 2 * (nely + 1);
+                    int eBase = ex * nely;
+                    for (int ey = 0; ey < nely; ey++) {
+                        // local order: bottom-left (ey+1, ex), bottom-right (ey+1, ex+1), top-right, top-left
+                        int tl = left + 2 * ey;
+                        int tr = right + 2 * ey;
+                        double u0 = u[tl + 2];
+                        double u1 = u[tl + 3];
+                        double u2 = u[tr + 2];
+                        double u3 = u[tr + 3];
+                        double u4 = u[tr];
+                        double u5 = u[tr + 1];
+                        double u6 = u[tl];
+                        double u7 = u[tl + 1];
+                        double s = shared ? sc[eBase + ey] : 1;
+                        int o = shared ? 0 : (eBase + ey) * 64;
+                        y[tl + 2] += s * (m[o] * u0 + m[o + 1] * u1 + m[o + 2] * u2 + m[o + 3] * u3 + m[o + 4] * u4 + m[o + 5] * u5
+                                + m[o + 6] * u6 + m[o + 7] * u7);
+                        y[tl + 3] += s * (m[o + 8] * u0 + m[o + 9] * u1 + m[o + 10] * u2 + m[o + 11] * u3 + m[o + 12] * u4
+                                + m[o + 13] * u5 + m[o + 14] * u6 + m[o + 15] * u7);
+                        y[tr + 2] += s * (m[o + 16] * u0 + m[o + 17] * u1 + m[o + 18] * u2 + m[o + 19] * u3 + m[o + 20] * u4
+                                + m[o + 21] * u5 + m[o + 22] * u6 + m[o + 23] * u7);
+                        y[tr + 3] += s * (m[o + 24] * u0 + m[o + 25] * u1 + m[o + 26] * u2 + m[o + 27] * u3 + m[o + 28] * u4
+                                + m[o + 29] * u5 + m[o + 30] * u6 + m[o + 31] * u7);
+                        y[tr] += s * (m[o + 32] * u0 + m[o + 33] * u1 + m[o + 34] * u2 + m[o + 35] * u3 + m[o + 36] * u4
+                                + m[o + 37] * u5 + m[o + 38] * u6 + m[o + 39] * u7);
+                        y[tr + 1] += s * (m[o + 40] * u0 + m[o + 41] * u1 + m[o + 42] * u2 + m[o + 43] * u3 + m[o + 44] * u4
+                                + m[o + 45] * u5 + m[o + 46] * u6 + m[o + 47] * u7);
+                        y[tl] += s * (m[o + 48] * u0 + m[o + 49] * u1 + m[o + 50] * u2 + m[o + 51] * u3 + m[o + 52] * u4
+                                + m[o + 53] * u5 + m[o + 54] * u6 + m[o + 55] * u7);
+                        y[tl + 1] += s * (m[o + 56] * u0 + m[o + 57] * u1 + m[o + 58] * u2 + m[o + 59] * u3 + m[o + 60] * u4
+                                + m[o + 61] * u5 + m[o + 62] * u6 + m[o + 63] * u7);
+                    }
+                }
+            });
         }
     }
 

@@ -67,7 +67,7 @@ public final class TopologyOptimizer {
                 solverName = "cholesky";
             } else {
                 MultigridSolver mg = new MultigridSolver(grid, ke, fixed, par, params.cgTolerance(),
-                        params.maxCgIterations(), params.coarseDofs(), 0.6, 2);
+                        params.maxCgIterations(), params.coarseDofs());
                 solver = mg;
                 solverName = "multigrid-cg (" + mg.levels() + " levels)";
             }
@@ -246,7 +246,7 @@ public final class TopologyOptimizer {
             double volume = Arrays.stream(xPhys).sum() / nel;
             return new TopologyResult(grid.nelx(), grid.nely(), grid.nelz(), xPhys.clone(), c, volume, loop,
                     loop == 0 ? 0 : seconds / loop, Arrays.copyOf(cHist, loop), Arrays.copyOf(vHist, loop),
-                    Arrays.copyOf(chHist, loop), reason, solverName);
+                    Arrays.copyOf(chHist, loop), reason, solverName, solver.innerIterations());
         }
 
         /** ce_e += u_e' KE u_e (unit modulus). */
@@ -339,46 +339,58 @@ public final class TopologyOptimizer {
             }
         }
 
-        /** top88's optimality criteria update: bisection on the Lagrange multiplier of the volume, move limit. */
+        /**
+         * top88's optimality criteria update: bisection on the Lagrange multiplier of the volume, move limit.
+         * {@code x sqrt(-dc/dv/lmid)} is computed as {@code x sqrt(-dc/dv) / sqrt(lmid)} with the first factor
+         * once per update, and the volume is summed in the same parallel pass (the same arithmetic as top88 up to
+         * rounding).
+         */
         private void oc(double[] x, double[] dc, double[] dv, double[] xnew, double[] xTilde, double[] xPhys,
-                double[] ratio) {
+                double[] scaled) {
             double move = params.move();
             double target = params.volfrac() * nel;
             FilterType ft = params.filter();
             double l1 = 0;
             double l2 = 1e9;
-            for (int e = 0; e < nel; e++) {
-                ratio[e] = active[e] ? -dc[e] / dv[e] : 0;
-            }
+            par.range(nel, 8192, (lo, hi) -> {
+                for (int e = lo; e < hi; e++) {
+                    scaled[e] = active[e] ? x[e] * Math.sqrt(Math.max(0, -dc[e] / dv[e])) : 0;
+                }
+            });
+            boolean linear = ft != FilterType.HEAVISIDE && mirrors.length == 0;
+            double[] weights = ft == FilterType.DENSITY ? volumeWeights : null;
             while ((l2 - l1) / (l1 + l2) > 1e-3) {
                 double lmid = 0.5 * (l2 + l1);
-                for (int e = 0; e < nel; e++) {
-                    if (active[e]) {
+                double f = 1 / Math.sqrt(lmid);
+                double vol = par.sum(nel, 8192, (lo, hi) -> {
+                    double sum = 0;
+                    for (int e = lo; e < hi; e++) {
                         double xe = x[e];
-                        xnew[e] = Math.max(0, Math.max(xe - move, Math.min(1, Math.min(xe + move,
-                                xe * Math.sqrt(Math.max(0, ratio[e] / lmid))))));
+                        double v = active[e]
+                                ? Math.max(0, Math.max(xe - move, Math.min(1, Math.min(xe + move, scaled[e] * f))))
+                                : xe;
+                        xnew[e] = v;
+                        sum += weights == null ? v : weights[e] * v;
+                    }
+                    return sum;
+                });
+                if (!linear) {
+                    symmetrize(xnew);
+                    if (ft == FilterType.HEAVISIDE) {
+                        physical(xnew, xTilde, xPhys);
+                        vol = 0;
+                        for (int e = 0; e < nel; e++) {
+                            vol += xPhys[e];
+                        }
                     } else {
-                        xnew[e] = x[e];
+                        vol = 0;
+                        for (int e = 0; e < nel; e++) {
+                            vol += weights == null ? xnew[e] : weights[e] * xnew[e];
+                        }
                     }
                 }
-                symmetrize(xnew);
-                double vol;
-                if (ft == FilterType.SENSITIVITY) {
-                    vol = 0;
-                    for (int e = 0; e < nel; e++) {
-                        vol += xnew[e];
-                    }
-                } else if (ft == FilterType.DENSITY) {
-                    vol = passiveSolid;
-                    for (int e = 0; e < nel; e++) {
-                        vol += volumeWeights[e] * xnew[e];
-                    }
-                } else {
-                    physical(xnew, xTilde, xPhys);
-                    vol = 0;
-                    for (int e = 0; e < nel; e++) {
-                        vol += xPhys[e];
-                    }
+                if (ft == FilterType.DENSITY) {
+                    vol += passiveSolid;
                 }
                 if (vol > target) {
                     l1 = lmid;

@@ -105,8 +105,8 @@ public record TopologyParameters(
         private double betaMax = 512;
         private int betaInterval = 50;
         private SolverType solver = SolverType.AUTO;
-        private int directDofLimit = 40_000;
-        private int directDofLimit3d = 6_000;
+        private int directDofLimit = 10_000;
+        private int directDofLimit3d = 3_000;
         private double cgTolerance = 1e-8;
         private int maxCgIterations = 1000;
         private int coarseDofs = 5_000;
