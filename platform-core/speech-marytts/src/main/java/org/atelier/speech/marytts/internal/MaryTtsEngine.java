@@ -216,7 +216,10 @@ final class MaryTtsEngine implements SpeechEngine {
         return out;
     }
 
-    /** SSML that MaryTTS honours: prosody rate and pitch as relative percentages, and breaks. */
+    /**
+     * SSML that MaryTTS honours: prosody rate and pitch as relative percentages, breaks, and a segment's IPA as
+     * MaryTTS's phones in an x-sampa {@code <phoneme>}.
+     */
     static String ssml(List<Segment> group, String language) {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><speak version=\"1.0\" "
                 + "xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"" + escape(language) + "\">");
@@ -258,8 +261,8 @@ final class MaryTtsEngine implements SpeechEngine {
      *
      * @param done samples handed over before this stretch, moved on by what it hands over
      */
-    private void speak(HMMVoice voice, Voice ours, String ssml, double volume, long[] done,
-                              Consumer<Speech> chunks) throws Exception {
+    private void speak(HMMVoice voice, Voice ours, String ssml, double volume, long[] done, Consumer<Speech> chunks)
+            throws Exception {
         Locale locale = voice.getLocale();
         AudioFileFormat aff = new AudioFileFormat(AudioFileFormat.Type.WAVE, voice.dbAudioFormat(),
                 AudioSystem.NOT_SPECIFIED);
