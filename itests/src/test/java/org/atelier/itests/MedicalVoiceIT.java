@@ -99,6 +99,15 @@ public class MedicalVoiceIT extends AtelierTestSupport {
                 .body()).path("words").findValuesAsText("word")).as("without a profile, the base corpus")
                 .contains("nurse");
 
+        // a stored speech job with the profile: the caller's own profiles only
+        HttpResponse<String> job = call(anna, "POST", "/medical/voice", "{\"text\":\"Stored with my voice.\","
+                + "\"profile\":\"anna\"}");
+        assertThat(job.statusCode()).as(job.body()).isEqualTo(200);
+        assertThat(job.body()).contains("\"name\":\"speech.wav\"");
+        HttpResponse<String> notHers = call(bo, "POST", "/medical/voice", "{\"text\":\"Hi\",\"profile\":\"anna\"}");
+        assertThat(notHers.statusCode()).as(notHers.body()).isEqualTo(400);
+        assertThat(notHers.body()).contains("\"field\":\"profile\"").contains("no profile 'anna'");
+
         // another key sees nothing of it
         assertThat(call(bo, "GET", P + "/anna", null).statusCode()).isEqualTo(404);
         assertThat(call(bo, "GET", P + "/anna/history", null).statusCode()).isEqualTo(404);
@@ -195,7 +204,7 @@ public class MedicalVoiceIT extends AtelierTestSupport {
         assertThat(executeCommand("atelier:phrase --out " + wav + " anna 99 1")).contains("there is no board 99");
 
         // history is the person's to delete, and so is the profile
-        assertThat(call(anna, "DELETE", P + "/anna/history", null).body()).contains("\"deleted\":8");
+        assertThat(call(anna, "DELETE", P + "/anna/history", null).body()).contains("\"deleted\":9");
         assertThat(call(anna, "GET", P + "/anna/history", null).body()).isEqualTo("[]");
         assertThat(call(anna, "DELETE", P + "/anna", null).statusCode()).isEqualTo(204);
         assertThat(call(anna, "GET", P + "/anna", null).statusCode()).isEqualTo(404);

@@ -2,6 +2,7 @@ package org.atelier.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -15,6 +16,15 @@ public interface GenerationContext {
 
     /** @return the id of the job this call belongs to */
     String jobId();
+
+    /**
+     * @return the id of the API key whose call this is, for what a generator keeps per person (a profile); empty when
+     *         the platform's own shell made the call
+     * @since 1.1
+     */
+    default Optional<String> owner() {
+        return Optional.empty();
+    }
 
     /**
      * Reports progress.

@@ -412,7 +412,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
         RuntimeConfig c = config;
         boolean explicit = c.aigcExplicit() && java.util.Arrays.stream(c.aigcExplicitOff().split(","))
                 .map(String::trim).noneMatch(slot.qualifiedId()::equals);
-        JobContext context = new JobContext(record.id, store,
+        JobContext context = new JobContext(record.id, record.owner, store,
                 new ArtifactStore.Labelling(c.aigcContentProducer(), slot.qualifiedId(), explicit),
                 record::progressed);
         if (!record.running(context)) {

@@ -2,6 +2,7 @@ package org.atelier.runtime.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.atelier.api.Artifact;
@@ -20,8 +21,16 @@ final class JobContext implements GenerationContext {
     private volatile String message;
     private volatile boolean cancelled;
 
+    private final String owner;
+
     JobContext(String jobId, ArtifactStore store, ArtifactStore.Labelling labelling, Runnable onChange) {
+        this(jobId, null, store, labelling, onChange);
+    }
+
+    JobContext(String jobId, String owner, ArtifactStore store, ArtifactStore.Labelling labelling,
+               Runnable onChange) {
         this.jobId = jobId;
+        this.owner = owner;
         this.store = store;
         this.labelling = labelling;
         this.onChange = onChange;
@@ -30,6 +39,11 @@ final class JobContext implements GenerationContext {
     @Override
     public String jobId() {
         return jobId;
+    }
+
+    @Override
+    public Optional<String> owner() {
+        return Optional.ofNullable(owner);
     }
 
     @Override
