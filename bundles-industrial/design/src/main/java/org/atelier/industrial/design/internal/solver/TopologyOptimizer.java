@@ -37,7 +37,8 @@ public final class TopologyOptimizer {
      * each grid starting from the coarser design interpolated; the listener hears every grid's iterations (numbered
      * from 1 on each, announced by {@link IterationListener#level}); the result's iterations, histories and seconds
      * per iteration are those of the finest grid only. A cancel on a coarser grid returns the coarser design
-     * interpolated onto the problem's grid, with 0 iterations and a NaN compliance.
+     * interpolated onto the problem's grid, with 0 iterations and a NaN compliance. Given an initial design, no
+     * coarser grid is used.
      *
      * @throws TopologyException also for an initial design of the wrong length (field {@code initial})
      */
