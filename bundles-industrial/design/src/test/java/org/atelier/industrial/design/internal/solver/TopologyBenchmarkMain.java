@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Times one optimisation run and prints it in top88.py's format, for {@code benchmarks/topology.sh}:
  * {@code PRESET NELX NELY NELZ VOLFRAC PENAL RMIN FT [--maxloop N] [--solver auto|cholesky|multigrid]
- * [--threads T] [--cg-tol TOL] [--time-limit SECONDS] [--mma] [--continuation] [--verbose]}; a run past the time
+ * [--threads T] [--cg-tol TOL] [--time-limit SECONDS] [--mma] [--continuation]
+ * [--continuation-tol TOL] [--continuation-elements N] [--verbose]}; a run past the time
  * limit is cancelled (stop=CANCELLED). With {@code --continuation}, {@code iterations} are the finest grid's and
  * {@code levels} lists each grid with its iterations and seconds. Not a test: run by the script only.
  */
@@ -33,6 +34,8 @@ public final class TopologyBenchmarkMain {
                 case "--verbose" -> verbose = true;
                 case "--mma" -> b.optimizer(OptimizerType.MMA);
                 case "--continuation" -> b.continuation(true);
+                case "--continuation-tol" -> b.continuationTolerance(Double.parseDouble(args[++i]));
+                case "--continuation-elements" -> b.continuationElements(Integer.parseInt(args[++i]));
                 case "--time-limit" -> timeLimit = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
