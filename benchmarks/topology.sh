@@ -2,7 +2,7 @@
 # Topology optimisation benchmark: Atelier's SIMP solver (bundles-industrial/design) against the numpy/scipy port of
 # top88 (shared/tools/top88.py, Andreassen et al. 2011), side by side in the same run, same parameters (half MBB
 # beam, volfrac 0.5, penal 3, sensitivity filter, OC), a fixed number of iterations; then two full designs of ours, each cancelled at its goal's time (1200x400 MBB: 3 minutes; 3D
-# 60x20x20 cantilever with the density filter as top3d: 2 minutes).
+# 60x20x20 cantilever with the density filter as top3d: 2 minutes), both with grid continuation (coarser grids first).
 #   benchmarks/topology.sh [repeats=3] [iterations=10]
 # Prints a markdown table: median seconds per iteration of each, their ratio, and both compliances after the same
 # iterations. Needs python3 with numpy and scipy. Builds only the design module (offline if it can).
@@ -43,14 +43,14 @@ PY
 done
 
 echo
-echo "| full design (Atelier only), goal | iterations | stop | last change | total seconds | s/iteration | compliance | solver |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| full design (Atelier only, grid continuation), goal | finest-grid iterations | stop | last change | total seconds | s/iteration (finest) | compliance | solver (finest) | grids: iterations, seconds |"
+echo "|---|---|---|---|---|---|---|---|---|"
 # each is cancelled at its goal's time: stop=CONVERGED means the goal is met
 for run in "180 mbb 1200 400 0 0.5 3 16 1" "120 cantilever 60 20 20 0.3 3 1.5 2"; do
   set -- $run
   limit=$1; shift
-  o=$(ours "$@" --time-limit "$limit")
-  echo "| $1 $2x$3$([ "$4" != 0 ] && echo "x$4") volfrac $5 rmin $7, < $limit s | $(echo "$o" | field iterations) | $(echo "$o" | field stop) | $(echo "$o" | field change) | $(echo "$o" | field total_seconds) | $(echo "$o" | field per_iteration) | $(echo "$o" | field compliance) | $(echo "$o" | field solver) |"
+  o=$(ours "$@" --continuation --time-limit "$limit")
+  echo "| $1 $2x$3$([ "$4" != 0 ] && echo "x$4") volfrac $5 rmin $7, < $limit s | $(echo "$o" | field iterations) | $(echo "$o" | field stop) | $(echo "$o" | field change) | $(echo "$o" | field total_seconds) | $(echo "$o" | field per_iteration) | $(echo "$o" | field compliance) | $(echo "$o" | field solver) | $(echo "$o" | field levels) |"
 done
 echo
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; Java $(java -version 2>&1 | head -1 | cut -d'"' -f2)"

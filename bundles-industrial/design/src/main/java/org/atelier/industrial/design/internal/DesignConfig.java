@@ -15,6 +15,12 @@ public @interface DesignConfig {
     @AttributeDefinition(description = "Largest 3D mesh, in elements")
     int maxElements3d() default 250_000;
 
+    @AttributeDefinition(description = "Grid continuation is on by default above this many elements in 2D")
+    int continuationElements2d() default 100_000;
+
+    @AttributeDefinition(description = "Grid continuation is on by default above this many elements in 3D")
+    int continuationElements3d() default 20_000;
+
     @AttributeDefinition(description = "Most derivative designs in one request")
     int maxVariants() default 16;
 

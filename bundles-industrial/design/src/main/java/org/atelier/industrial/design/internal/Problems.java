@@ -80,7 +80,9 @@ final class Problems {
                 .filter(FilterType.valueOf(or(in.filter(), "sensitivity").toUpperCase(Locale.ROOT)))
                 .optimizer(OptimizerType.valueOf(or(in.optimizer(), "oc").toUpperCase(Locale.ROOT)))
                 .maxIterations(or(in.maxIterations(), 2000))
-                .elementLimit((int) Math.min(Integer.MAX_VALUE, limit));
+                .elementLimit((int) Math.min(Integer.MAX_VALUE, limit))
+                .continuation(in.continuation() != null ? in.continuation()
+                        : elements > (nelz == 0 ? config.continuationElements2d() : config.continuationElements3d()));
         if (config.parallelism() > 0) {
             params.parallelism(config.parallelism());
         }
@@ -325,6 +327,9 @@ final class Problems {
         m.put("penal", p.penal());
         m.put("filter", p.filter().name().toLowerCase(Locale.ROOT));
         m.put("optimizer", p.optimizer().name().toLowerCase(Locale.ROOT));
+        if (p.continuation()) {
+            m.put("continuation", true);
+        }
         if (loadSet != null) {
             m.put("loadSet", loadSet);
         }

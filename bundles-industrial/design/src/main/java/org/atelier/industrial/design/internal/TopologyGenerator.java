@@ -17,7 +17,9 @@ import org.atelier.industrial.design.internal.geometry.ContourSvg;
 import org.atelier.industrial.design.internal.geometry.ConvergencePlot;
 import org.atelier.industrial.design.internal.geometry.DensityPng;
 import org.atelier.industrial.design.internal.geometry.Stl;
+import org.atelier.industrial.design.internal.solver.IterationListener;
 import org.atelier.industrial.design.internal.solver.StopReason;
+import org.atelier.industrial.design.internal.solver.StructuredGrid;
 import org.atelier.industrial.design.internal.solver.TopologyOptimizer;
 import org.atelier.industrial.design.internal.solver.TopologyResult;
 import org.osgi.service.component.annotations.Activate;
@@ -115,16 +117,37 @@ public final class TopologyGenerator implements Generator<TopologyInput> {
         context.progress((double) index / count, who + "starting");
         double tolerance = run.params().changeTolerance();
         double[] most = {0};
-        return TopologyOptimizer.run(run.problem(), run.params(), (iteration, compliance, volume, change) -> {
-            // convergence is when the largest change falls to the tolerance: progress on a log scale towards it,
-            // never backwards (the change jumps about on the way)
-            double done = Math.max(0, Math.min(0.99, Math.log(Math.max(change, tolerance)) / Math.log(tolerance)));
-            done = Math.max(most[0], Math.max(done, (double) iteration / run.params().maxIterations()));
-            most[0] = done;
-            context.progress((index + done) / count, String.format(Locale.ROOT,
-                    "%siteration %d: compliance %.4f, volume %.3f, change %.3f", who, iteration, compliance,
-                    volume, change));
-        }, context::isCancelled);
+        // grid continuation: the coarser grids share the first 30 % of a design's progress, the finest the rest
+        int[] level = {1, 1};
+        String[] grid = {""};
+        IterationListener listener = new IterationListener() {
+            @Override
+            public void level(int l, int levels, StructuredGrid g) {
+                level[0] = l;
+                level[1] = levels;
+                grid[0] = String.format(Locale.ROOT, "grid %d/%d (%d×%d%s): ", l, levels, g.nelx(), g.nely(),
+                        g.is3d() ? "×" + g.nelz() : "");
+            }
+
+            @Override
+            public void iteration(int iteration, double compliance, double volume, double change) {
+                // convergence is when the largest change falls to the tolerance: progress on a log scale towards
+                // it, never backwards (the change jumps about on the way)
+                double tol = level[0] < level[1] ? Math.max(tolerance, run.params().continuationTolerance())
+                        : tolerance;
+                double inLevel = Math.max(0, Math.min(0.99, Math.log(Math.max(change, tol)) / Math.log(tol)));
+                inLevel = Math.max(inLevel, (double) iteration / run.params().maxIterations());
+                double done = level[1] == 1 ? inLevel
+                        : level[0] < level[1] ? 0.3 * (level[0] - 1 + inLevel) / (level[1] - 1)
+                        : 0.3 + 0.7 * inLevel;
+                done = Math.max(most[0], Math.min(0.99, done));
+                most[0] = done;
+                context.progress((index + done) / count, String.format(Locale.ROOT,
+                        "%s%siteration %d: compliance %.4f, volume %.3f, change %.3f", who, grid[0], iteration,
+                        compliance, volume, change));
+            }
+        };
+        return TopologyOptimizer.run(run.problem(), run.params(), listener, context::isCancelled);
     }
 
     private static Map<String, Object> summary(TopologyResult r, Problems.Run run) {

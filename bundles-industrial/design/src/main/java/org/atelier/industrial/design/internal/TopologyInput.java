@@ -39,6 +39,9 @@ import jakarta.validation.constraints.Size;
  *        0.01
  * @param thickness the plate thickness of a 2D design's STL, in elements (default 1)
  * @param variants ask for several derivative designs over ranges of the parameters instead of one
+ * @param continuation grid continuation: optimise on coarser grids first (halving the sizes and rmin) and start from
+ *        their design; fewer iterations on large meshes, a design close to (not identical with) the direct run's;
+ *        default: on above {@code continuationElements2d} / {@code continuationElements3d} elements, off below
  */
 public record TopologyInput(
         @Pattern(regexp = "mbb|cantilever|l-bracket|bridge", message = "must be mbb, cantilever, l-bracket or bridge")
@@ -59,7 +62,8 @@ public record TopologyInput(
         @Pattern(regexp = "oc|mma", message = "must be oc or mma") String optimizer,
         @Min(1) @Max(100_000) Integer maxIterations,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") Double thickness,
-        @Valid VariantsInput variants) {
+        @Valid VariantsInput variants,
+        Boolean continuation) {
 
     /**
      * @param youngsModulus E of the solid (default 1)

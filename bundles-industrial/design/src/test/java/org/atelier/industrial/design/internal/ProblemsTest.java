@@ -37,6 +37,16 @@ class ProblemsTest {
             }
 
             @Override
+            public int continuationElements2d() {
+                return 100_000;
+            }
+
+            @Override
+            public int continuationElements3d() {
+                return 20_000;
+            }
+
+            @Override
             public int maxVariants() {
                 return 8;
             }
@@ -58,7 +68,7 @@ class ProblemsTest {
     static TopologyInput input(String preset, int nelx, int nely, Integer nelz, List<LoadInput> loads,
                                List<SupportInput> supports, List<RegionInput> passive, VariantsInput variants) {
         return new TopologyInput(preset, nelx, nely, nelz, null, loads, supports, passive, null, null, null, null,
-                null, null, null, null, variants);
+                null, null, null, null, variants, null);
     }
 
     static String field(Runnable r) {
@@ -68,6 +78,22 @@ class ProblemsTest {
             return e.errors().get(0).field() + ": " + e.errors().get(0).message();
         }
         throw new AssertionError("accepted");
+    }
+
+    @Test
+    void continuationIsOnAutomaticallyOnlyAboveTheConfiguredSize() {
+        DesignConfig big = config(1_000_000, 250_000);
+        assertThat(Problems.runs(input("mbb", 300, 100, null, null, null, null, null), big).get(0).params()
+                .continuation()).isFalse();
+        assertThat(Problems.runs(input("mbb", 600, 200, null, null, null, null, null), big).get(0).params()
+                .continuation()).isTrue();
+        assertThat(Problems.runs(input("cantilever", 40, 20, 20, null, null, null, null), big).get(0).params()
+                .continuation()).isFalse();
+        assertThat(Problems.runs(input("cantilever", 60, 20, 20, null, null, null, null), big).get(0).params()
+                .continuation()).isTrue();
+        TopologyInput off = new TopologyInput("mbb", 600, 200, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, false);
+        assertThat(Problems.runs(off, big).get(0).params().continuation()).isFalse();
     }
 
     @Test

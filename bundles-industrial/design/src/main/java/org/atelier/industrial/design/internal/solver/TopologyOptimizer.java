@@ -1,6 +1,8 @@
 package org.atelier.industrial.design.internal.solver;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,13 +23,93 @@ public final class TopologyOptimizer {
      */
     public static TopologyResult run(TopologyProblem problem, TopologyParameters params, IterationListener listener,
             BooleanSupplier cancelled) {
+        return run(problem, params, null, listener, cancelled);
+    }
+
+    /**
+     * Runs the optimisation from an initial design ({@code null}: top88's uniform start): design variables in element
+     * order, clamped to [0.001, 1]; passive elements keep their values (1 solid, 0 void) whatever {@code initial}
+     * holds; the active ones are scaled (then clamped) so that the volume constraint holds at the start.
+     *
+     * <p>With {@link TopologyParameters#continuation()} the problem is first optimised on coarser grids (each
+     * halving nelx, nely, nelz and rmin, not below 1.5 or the given rmin; while a grid has more than
+     * {@code continuationElements} elements and even sizes; coarser grids stop at {@code continuationTolerance}),
+     * each grid starting from the coarser design interpolated; the listener hears every grid's iterations (numbered
+     * from 1 on each, announced by {@link IterationListener#level}); the result's iterations, histories and seconds
+     * per iteration are those of the finest grid only. A cancel on a coarser grid returns the coarser design
+     * interpolated onto the problem's grid, with 0 iterations and a NaN compliance. Given an initial design, no
+     * coarser grid is used.
+     *
+     * @throws TopologyException also for an initial design of the wrong length (field {@code initial})
+     */
+    public static TopologyResult run(TopologyProblem problem, TopologyParameters params, double[] initial,
+            IterationListener listener, BooleanSupplier cancelled) {
         params.validate();
         problem.validate(params);
+        TopologyParameters.check(initial == null || initial.length == problem.grid().elementCount(), "initial",
+                "the initial design must have one value per element (" + problem.grid().elementCount() + ")");
         IterationListener tell = listener == null ? IterationListener.NONE : listener;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         try (Parallel par = new Parallel(params.parallelism())) {
-            return new Run(problem, params, par).loop(tell, stop);
+            if (params.continuation()) {
+                return continuation(problem, params, initial, tell, stop, par);
+            }
+            return new Run(problem, params, par).loop(tell, stop, initial);
         }
+    }
+
+    private static TopologyResult continuation(TopologyProblem problem, TopologyParameters params, double[] initial,
+            IterationListener listener, BooleanSupplier cancelled, Parallel par) {
+        List<TopologyProblem> grids = new ArrayList<>();
+        List<TopologyParameters> settings = new ArrayList<>();
+        grids.add(problem);
+        settings.add(params);
+        double rminFloor = Math.min(params.rmin(), 1.5);
+        while (initial == null && grids.size() < 16) {
+            TopologyProblem last = grids.get(grids.size() - 1);
+            if (last.grid().elementCount() <= params.continuationElements() || !GridContinuation.halvable(last.grid())) {
+                break;
+            }
+            TopologyParameters p = params.toBuilder()
+                    .rmin(Math.max(rminFloor, settings.get(settings.size() - 1).rmin() / 2))
+                    .changeTolerance(Math.max(params.changeTolerance(), params.continuationTolerance()))
+                    .continuation(false).build();
+            TopologyProblem coarse;
+            try {
+                coarse = GridContinuation.coarsen(last);
+                coarse.validate(p);
+            } catch (TopologyException e) {
+                break; // the coarser grid cannot hold this problem (passive regions, supports): start here
+            }
+            grids.add(coarse);
+            settings.add(p);
+        }
+        int levels = grids.size();
+        double[] design = initial;
+        for (int l = levels - 1; l >= 0; l--) {
+            TopologyProblem p = grids.get(l);
+            if (design != null && l < levels - 1) {
+                design = GridContinuation.prolong(grids.get(l + 1).grid(), design, p.grid());
+            }
+            listener.level(levels - l, levels, p.grid());
+            Run run = new Run(p, settings.get(l), par);
+            TopologyResult r = run.loop(listener, cancelled, design);
+            if (l == 0) {
+                return r;
+            }
+            design = run.design;
+            if (r.stopReason() == StopReason.CANCELLED) {
+                for (int k = l - 1; k >= 0; k--) {
+                    design = GridContinuation.prolong(grids.get(k + 1).grid(), design, grids.get(k).grid());
+                }
+                StructuredGrid g = problem.grid();
+                double volume = Arrays.stream(design).sum() / design.length;
+                return new TopologyResult(g.nelx(), g.nely(), g.nelz(), design, Double.NaN, volume, 0, 0,
+                        new double[0], new double[0], new double[0], StopReason.CANCELLED, r.solver(),
+                        r.solverIterations());
+            }
+        }
+        throw new IllegalStateException("unreachable");
     }
 
     /** The state of one run. */
@@ -49,6 +131,8 @@ public final class TopologyOptimizer {
         private final double[][] displacements;
         private double[] volumeWeights;
         private double beta = 1;
+        /** The design variables at the end of {@link #loop}. */
+        private double[] design;
 
         Run(TopologyProblem problem, TopologyParameters params, Parallel par) {
             this.problem = problem;
@@ -108,7 +192,7 @@ public final class TopologyOptimizer {
             return m;
         }
 
-        TopologyResult loop(IterationListener listener, BooleanSupplier cancelled) {
+        TopologyResult loop(IterationListener listener, BooleanSupplier cancelled, double[] initial) {
             FilterType ft = params.filter();
             double volfrac = params.volfrac();
             double penal = params.penal();
@@ -120,6 +204,9 @@ public final class TopologyOptimizer {
             double[] x = new double[nel];
             for (int e = 0; e < nel; e++) {
                 x[e] = active[e] ? start : passiveValue[e];
+            }
+            if (initial != null) {
+                startFrom(initial, x, start * activeCount);
             }
             double[] xTilde = new double[nel];
             double[] xPhys = new double[nel];
@@ -243,10 +330,51 @@ public final class TopologyOptimizer {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            design = x;
             double volume = Arrays.stream(xPhys).sum() / nel;
             return new TopologyResult(grid.nelx(), grid.nely(), grid.nelz(), xPhys.clone(), c, volume, loop,
                     loop == 0 ? 0 : seconds / loop, Arrays.copyOf(cHist, loop), Arrays.copyOf(vHist, loop),
                     Arrays.copyOf(chHist, loop), reason, solverName, solver.innerIterations());
+        }
+
+        /**
+         * x = the initial design on the active elements, clamped to [0.001, 1] and scaled (bisection on the factor,
+         * clamping after scaling) so that the active elements hold {@code target}; symmetric if the problem is.
+         */
+        private void startFrom(double[] initial, double[] x, double target) {
+            double[] v = new double[nel];
+            for (int e = 0; e < nel; e++) {
+                double d = initial[e];
+                v[e] = active[e] ? (Double.isFinite(d) ? Math.max(1e-3, Math.min(1, d)) : 1e-3) : passiveValue[e];
+            }
+            symmetrize(v);
+            double lo = 0;
+            double hi = 1;
+            while (activeSum(v, hi) < target && hi < 1e9) {
+                hi *= 2;
+            }
+            for (int k = 0; k < 200 && (hi - lo) > 1e-14 * hi; k++) {
+                double mid = 0.5 * (lo + hi);
+                if (activeSum(v, mid) < target) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            double f = 0.5 * (lo + hi);
+            for (int e = 0; e < nel; e++) {
+                x[e] = active[e] ? Math.max(1e-3, Math.min(1, f * v[e])) : passiveValue[e];
+            }
+        }
+
+        private double activeSum(double[] v, double f) {
+            double s = 0;
+            for (int e = 0; e < nel; e++) {
+                if (active[e]) {
+                    s += Math.max(1e-3, Math.min(1, f * v[e]));
+                }
+            }
+            return s;
         }
 
         /** ce_e += u_e' KE u_e (unit modulus). */

@@ -21,12 +21,18 @@ package org.atelier.industrial.design.internal.solver;
  * @param coarseDofs multigrid: coarsen until a level has at most this many dofs, then solve it directly
  * @param parallelism threads for assembly, solves, filters and sensitivities
  * @param elementLimit the largest element count accepted
+ * @param continuation grid continuation: optimise the problem on coarser grids first (each halving nelx, nely, nelz
+ *        and rmin), start each finer grid from the coarser design interpolated; off by default (top88 exact)
+ * @param continuationElements continuation: halve while a grid has more elements than this (and even sizes)
+ * @param continuationTolerance continuation: the change tolerance of the coarser grids (the finest uses
+ *        {@code changeTolerance})
  */
 public record TopologyParameters(
         double volfrac, double penal, double rmin, FilterType filter, OptimizerType optimizer,
         int maxIterations, double changeTolerance, double move, double betaMax, int betaInterval,
         SolverType solver, int directDofLimit, int directDofLimit3d, double cgTolerance, int maxCgIterations,
-        int coarseDofs, int parallelism, int elementLimit) {
+        int coarseDofs, int parallelism, int elementLimit, boolean continuation, int continuationElements,
+        double continuationTolerance) {
 
     public static Builder builder() {
         return new Builder();
@@ -63,6 +69,9 @@ public record TopologyParameters(
         b.coarseDofs = coarseDofs;
         b.parallelism = parallelism;
         b.elementLimit = elementLimit;
+        b.continuation = continuation;
+        b.continuationElements = continuationElements;
+        b.continuationTolerance = continuationTolerance;
         return b;
     }
 
@@ -84,6 +93,8 @@ public record TopologyParameters(
         check(coarseDofs >= 1, "coarseDofs", "must be at least 1, not " + coarseDofs);
         check(parallelism >= 1, "parallelism", "must be at least 1, not " + parallelism);
         check(elementLimit >= 1, "elementLimit", "must be at least 1, not " + elementLimit);
+        check(continuationElements >= 1, "continuationElements", "must be at least 1, not " + continuationElements);
+        check(continuationTolerance > 0, "continuationTolerance", "must be positive, not " + continuationTolerance);
     }
 
     static void check(boolean ok, String field, String message) {
@@ -112,6 +123,9 @@ public record TopologyParameters(
         private int coarseDofs = 5_000;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private int elementLimit = 2_000_000;
+        private boolean continuation;
+        private int continuationElements = 20_000;
+        private double continuationTolerance = 0.02;
 
         public Builder volfrac(double v) { volfrac = v; return this; }
 
@@ -149,10 +163,17 @@ public record TopologyParameters(
 
         public Builder elementLimit(int v) { elementLimit = v; return this; }
 
+        public Builder continuation(boolean v) { continuation = v; return this; }
+
+        public Builder continuationElements(int v) { continuationElements = v; return this; }
+
+        public Builder continuationTolerance(double v) { continuationTolerance = v; return this; }
+
         public TopologyParameters build() {
             return new TopologyParameters(volfrac, penal, rmin, filter, optimizer, maxIterations, changeTolerance,
                     move, betaMax, betaInterval, solver, directDofLimit, directDofLimit3d, cgTolerance,
-                    maxCgIterations, coarseDofs, parallelism, elementLimit);
+                    maxCgIterations, coarseDofs, parallelism, elementLimit, continuation, continuationElements,
+                    continuationTolerance);
         }
     }
 }
