@@ -110,6 +110,11 @@ public class AuthFilter implements ContainerRequestFilter {
         if (challenge != null) {
             b.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
+        if (request.hasEntity()) {
+            // the body is refused unread: the connection closes after this answer, so that a client does not send
+            // its next request on a connection the server is about to drop (seen as an EOF in a client's pool)
+            b.header("Connection", "close");
+        }
         return b.build();
     }
 
