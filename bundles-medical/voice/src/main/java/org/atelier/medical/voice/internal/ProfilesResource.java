@@ -225,7 +225,7 @@ public class ProfilesResource {
         Caller caller = Caller.of(security);
         Profile p = profiles.get(caller, id);
         Board b = profiles.board(caller, id, board);
-        Phrase ph = profiles.phrase(caller, id, board, phrase);
+        Phrase ph = VoiceProfiles.phrase(b, phrase);
         if (p.quietCompose()) {
             String so = profiles.compose(caller, id);
             String joined = join(so, ph.spoken());

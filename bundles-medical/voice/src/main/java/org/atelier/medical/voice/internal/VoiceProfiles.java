@@ -63,7 +63,9 @@ public final class VoiceProfiles implements SpeechProfiles {
     private final VoiceStore store;
     private final Predictor predictor;
     private final Map<String, List<Board>> seeds = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> historyVersions = new ConcurrentHashMap<>();
+    /** What a person said in a language, for prediction: read once, dropped when their history changes. */
+    private final Map<String, Said> said = new ConcurrentHashMap<>();
+    private final AtomicLong generations = new AtomicLong();
     private volatile VoiceConfig config;
     private volatile SpeechSynthesizer speech;
 
@@ -134,6 +136,7 @@ public final class VoiceProfiles implements SpeechProfiles {
     void delete(Caller caller, String id) {
         get(caller, id);
         db(() -> store.deleteProfile(id));
+        changed(id);
         predictor.forget(id);
     }
 
@@ -187,8 +190,9 @@ public final class VoiceProfiles implements SpeechProfiles {
         }
     }
 
-    Phrase phrase(Caller caller, String profile, String board, String phrase) {
-        return board(caller, profile, board).phrases().stream().filter(p -> p.id().equals(phrase)).findFirst()
+    /** @return the board's phrase with this id */
+    static Phrase phrase(Board board, String phrase) {
+        return board.phrases().stream().filter(p -> p.id().equals(phrase)).findFirst()
                 .orElseThrow(() -> noPhrase(phrase));
     }
 
@@ -259,13 +263,13 @@ public final class VoiceProfiles implements SpeechProfiles {
         }
         Profile p = get(caller, profile);
         String l = language == null ? p.languages().get(0) : language(language);
-        List<String> said = db(() -> store.history(profile, l, 0, config.maxHistoryPerProfile())).stream()
-                .map(HistoryEntry::text).toList();
+        Said history = said.computeIfAbsent(profile + '\u0000' + l, k -> new Said(generations.incrementAndGet(),
+                db(() -> store.history(profile, l, 0, config.maxHistoryPerProfile())).stream()
+                        .map(HistoryEntry::text).toList()));
         List<String> onBoards = db(() -> store.boards(profile)).stream()
                 .filter(b -> Predictor.baseLanguage(b.locale()).equals(Predictor.baseLanguage(l)))
                 .flatMap(b -> b.phrases().stream()).map(Phrase::spoken).toList();
-        long version = historyVersions.computeIfAbsent(profile, k -> new AtomicLong()).get();
-        return predictor.predict(l, text, profile, version + ":" + said.size(), said, onBoards, limit);
+        return predictor.predict(l, text, profile, history.generation(), history.texts(), onBoards, limit);
     }
 
     // ---- speaking with a profile
@@ -321,8 +325,12 @@ public final class VoiceProfiles implements SpeechProfiles {
         changed(profile);
     }
 
+    /** A person's history, as prediction reads it; a new generation whenever it is read again. */
+    private record Said(long generation, List<String> texts) {
+    }
+
     private void changed(String profile) {
-        historyVersions.computeIfAbsent(profile, k -> new AtomicLong()).incrementAndGet();
+        said.keySet().removeIf(k -> k.startsWith(profile + '\u0000'));
     }
 
     private static String language(String language) {

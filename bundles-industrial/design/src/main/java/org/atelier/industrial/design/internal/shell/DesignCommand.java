@@ -1,8 +1,6 @@
 package org.atelier.industrial.design.internal.shell;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.io.StringWriter;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -13,6 +11,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * {@code atelier:design --preset mbb --nelx 120 --nely 40 --volfrac 0.5 [--out DIR]}: a topology optimisation as a
@@ -72,26 +73,36 @@ public class DesignCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("preset", preset);
-        input.put("nelx", nelx);
-        input.put("nely", nely);
-        if (nelz > 0) {
-            input.put("nelz", nelz);
+        StringWriter json = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(json)) {
+            g.writeStartObject();
+            g.writeStringField("preset", preset);
+            g.writeNumberField("nelx", nelx);
+            g.writeNumberField("nely", nely);
+            if (nelz > 0) {
+                g.writeNumberField("nelz", nelz);
+            }
+            g.writeNumberField("volfrac", volfrac);
+            g.writeNumberField("penal", penal);
+            g.writeNumberField("rmin", rmin);
+            g.writeStringField("filter", filter);
+            g.writeStringField("optimizer", optimizer);
+            g.writeNumberField("maxIterations", maxIterations);
+            if (variants > 0) {
+                g.writeObjectFieldStart("variants");
+                g.writeNumberField("count", variants);
+                g.writeArrayFieldStart("volfrac");
+                for (String v : (volfracRange == null ? volfrac + "," + volfrac : volfracRange).split(",", 2)) {
+                    g.writeNumber(Double.parseDouble(v.strip()));
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--volfrac-range is MIN,MAX, such as 0.3,0.6");
         }
-        input.put("volfrac", volfrac);
-        input.put("penal", penal);
-        input.put("rmin", rmin);
-        input.put("filter", filter);
-        input.put("optimizer", optimizer);
-        input.put("maxIterations", maxIterations);
-        if (variants > 0) {
-            String range = volfracRange == null ? volfrac + "," + volfrac : volfracRange;
-            input.put("variants", "{\"count\":" + variants + ",\"volfrac\":[" + range + "]}");
-        }
-        String json = input.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + value(e.getKey(), e.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
-        if (json.contains("'")) {
+        if (json.toString().contains("'")) {
             throw new IllegalArgumentException("options may not contain a single quote");
         }
         StringBuilder run = new StringBuilder("atelier:run --input '").append(json).append('\'');
@@ -100,12 +111,5 @@ public class DesignCommand implements Action {
         }
         run.append(" industrial/topology");
         return session.execute(run);
-    }
-
-    private static String value(String key, Object v) {
-        if (key.equals("variants") || v instanceof Number) {
-            return v.toString();
-        }
-        return "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
