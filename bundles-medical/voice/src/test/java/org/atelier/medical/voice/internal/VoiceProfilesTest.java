@@ -144,6 +144,8 @@ class VoiceProfilesTest {
     @Test
     void whatIsSaidIsKeptAndTeachesPredictionUnlessThePersonKeepsNoHistory() {
         profiles.create(ANNA, profile("anna", "en"));
+        assertThat(profiles.predict(ANNA, "anna", null, "I need ", 3).words().get(0).word())
+                .as("before she said anything").isNotEqualTo("suction");
         for (int i = 0; i < 40; i++) {
             profiles.spoken("anna", SpeechRequest.of("I need suction please", null));
         }
