@@ -118,14 +118,14 @@ public record TopologyParameters(
         private SolverType solver = SolverType.AUTO;
         private int directDofLimit = 10_000;
         private int directDofLimit3d = 3_000;
-        private double cgTolerance = 1e-8;
+        private double cgTolerance = 1e-5;
         private int maxCgIterations = 1000;
         private int coarseDofs = 5_000;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private int elementLimit = 2_000_000;
         private boolean continuation;
         private int continuationElements = 20_000;
-        private double continuationTolerance = 0.02;
+        private double continuationTolerance = 0.01;
 
         public Builder volfrac(double v) { volfrac = v; return this; }
 
