@@ -13,11 +13,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -29,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -46,8 +40,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 public class JobsResource {
 
     static final int MAX_LIMIT = 500;
-    private static final Logger LOG = LoggerFactory.getLogger(JobsResource.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JobService jobs;
 
@@ -106,25 +98,7 @@ public class JobsResource {
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse,
                        @Context SecurityContext security) {
         readable(id, security);
-        jobs.subscribe(id, job -> {
-            if (sink.isClosed()) {
-                return;
-            }
-            boolean end = job.state().finished();
-            try {
-                OutboundSseEvent event = sse.newEventBuilder().name(end ? "state" : "progress").id(job.id())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(JSON.writeValueAsString(Dtos.job(job)))
-                        .build();
-                sink.send(event).whenComplete((r, x) -> {
-                    if (end || x != null) {
-                        sink.close();
-                    }
-                });
-            } catch (JsonProcessingException e) {
-                LOG.warn("Job {} could not be written as an event", id, e);
-                sink.close();
-            }
-        });
+        JobEventStream.open(jobs, id, sink, sse);
     }
 
     private static int number(String field, String value, int min, int max) {
