@@ -19,20 +19,26 @@ class GridContinuationTest {
         TopologyParameters direct = TopologyParameters.top88(0.5, 3, 3, 1);
         TopologyParameters cont = direct.toBuilder().continuation(true).continuationElements(2_000).build();
         List<String> levels = new ArrayList<>();
+        List<Double> lastChange = new ArrayList<>();
         IterationListener listener = new IterationListener() {
             @Override
             public void iteration(int iteration, double compliance, double volume, double change) {
+                lastChange.set(lastChange.size() - 1, change);
             }
 
             @Override
             public void level(int level, int count, StructuredGrid grid) {
                 levels.add(level + "/" + count + " " + grid.nelx() + "x" + grid.nely());
+                lastChange.add(Double.NaN);
             }
         };
         TopologyResult a = TopologyOptimizer.run(TopologyPresets.mbb(120, 40, 0), direct, null, null);
         TopologyResult b = TopologyOptimizer.run(TopologyPresets.mbb(120, 40, 0), cont, listener, null);
 
         assertThat(levels).containsExactly("1/2 60x20", "2/2 120x40");
+        // the coarser grid is converged as far as the finest (continuationTolerance defaults to changeTolerance):
+        // what is left to change on the finest grid is then little
+        assertThat(lastChange.get(0)).isLessThanOrEqualTo(0.01);
         assertThat(a.stopReason()).isEqualTo(StopReason.CONVERGED);
         assertThat(b.stopReason()).isEqualTo(StopReason.CONVERGED);
         assertThat(b.iterations()).isLessThan(a.iterations());
