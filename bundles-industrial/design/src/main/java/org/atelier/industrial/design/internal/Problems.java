@@ -51,9 +51,9 @@ final class Problems {
         try {
             return build(in, config);
         } catch (SingularStiffnessException e) {
-            throw new InvalidInputException("supports", e.getMessage());
+            throw new InvalidInputException("supports", e.detail());
         } catch (TopologyException e) {
-            throw new InvalidInputException(field(e.field()), e.getMessage());
+            throw new InvalidInputException(field(e.field()), e.detail());
         }
     }
 

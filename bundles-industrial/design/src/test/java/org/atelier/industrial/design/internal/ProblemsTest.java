@@ -168,6 +168,11 @@ class ProblemsTest {
         assertThat(field(() -> Problems.runs(input("mbb", 40, 20, null, null, null,
                 List.of(new RegionInput("solid", List.of(30, 30), List.of(0, 5), null)), null), CONFIG)))
                 .startsWith("passive[0]: holds no element");
+        // a void notch at the top only, with a design asked to be symmetric top to bottom
+        assertThat(field(() -> Problems.runs(new TopologyInput("mbb", 30, 10, null, null, null, null,
+                List.of(new RegionInput("void", List.of(10, 14), List.of(0, 2), null)), List.of("y"), null, null, null,
+                null, null, null, null, null, null), CONFIG)))
+                .startsWith("passive: the region is not symmetric about the y mid-plane");
         assertThat(field(() -> Problems.runs(input("mbb", 30, 10, null, null, null, null,
                 new VariantsInput(20, null, null, null, null)), CONFIG))).startsWith("variants.count: at most 8");
         assertThat(field(() -> Problems.runs(input("mbb", 30, 10, null, null, null, null,

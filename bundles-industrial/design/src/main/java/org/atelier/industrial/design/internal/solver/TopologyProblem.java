@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -129,12 +130,41 @@ public final class TopologyProblem {
         }
         TopologyParameters.check(!symmetries.contains(Symmetry.Z) || grid.is3d(), "symmetry",
                 "Z needs a 3D problem");
+        for (Symmetry s : symmetries.stream().sorted().toList()) {
+            mirrored(passiveSolid, s, "passiveSolid");
+            mirrored(passiveVoid, s, "passiveVoid");
+        }
         int active = elementCount - passiveSolid.length - passiveVoid.length;
         TopologyParameters.check(active > 0, "passiveSolid", "no element is left to design");
         double start = (params.volfrac() * elementCount - passiveSolid.length) / active;
         TopologyParameters.check(start > 0 && start < 1, "volfrac", "volfrac " + params.volfrac() + " cannot be met: "
                 + passiveSolid.length + " passive solid and " + passiveVoid.length + " passive void elements of "
                 + elementCount);
+    }
+
+    /**
+     * A symmetric design cannot hold an asymmetric passive region (the mirrored densities are averaged): every
+     * element of the sorted set must have its mirror image about the mid-plane of s in the set too.
+     */
+    private void mirrored(int[] set, Symmetry s, String field) {
+        for (int e : set) {
+            int x = grid.elementX(e);
+            int y = grid.elementY(e);
+            int z = grid.is3d() ? grid.elementZ(e) : 0;
+            switch (s) {
+                case X -> x = grid.nelx() - 1 - x;
+                case Y -> y = grid.nely() - 1 - y;
+                case Z -> z = grid.nelz() - 1 - z;
+            }
+            int m = grid.element(x, y, z);
+            TopologyParameters.check(Arrays.binarySearch(set, m) >= 0, field, "the region is not symmetric about the "
+                    + s.name().toLowerCase(Locale.ROOT) + " mid-plane asked for by symmetry: element "
+                    + at(e) + " is in it, its mirror image " + at(m) + " is not");
+        }
+    }
+
+    private String at(int e) {
+        return "(" + grid.elementX(e) + ", " + grid.elementY(e) + (grid.is3d() ? ", " + grid.elementZ(e) : "") + ")";
     }
 
     /**

@@ -2,7 +2,9 @@ package org.atelier.industrial.design.internal.solver;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ValidationTest {
 
@@ -22,6 +24,31 @@ class ValidationTest {
             assertThatThrownBy(() -> TopologyOptimizer.run(TopologyPresets.mbb(10, 5, 0),
                     P.toBuilder().volfrac(v).build(), null, null))
                     .isInstanceOf(TopologyException.class).hasMessageStartingWith("volfrac: must be in (0, 1)");
+        }
+    }
+
+    @Test
+    void aPassiveRegionMustBeSymmetricWhenTheDesignIs() {
+        StructuredGrid g = new StructuredGrid(10, 6, 0);
+        TopologyProblem.Builder lopsided = TopologyProblem.builder(10, 6)
+                .supports(Support.on(g.left(), true, true, false))
+                .loadCase(LoadCase.of(PointLoad.of(g.node(10, 3, 0), 0, -1)))
+                .passiveSolid(g.element(1, 0, 0)).symmetry(Symmetry.Y);
+
+        assertThatThrownBy(() -> TopologyOptimizer.run(lopsided.build(), P, null, null))
+                .isInstanceOf(TopologyException.class).extracting("field").isEqualTo("passiveSolid");
+        assertThatThrownBy(() -> TopologyOptimizer.run(lopsided.build(), P, null, null))
+                .hasMessageContaining("not symmetric about the y mid-plane")
+                .hasMessageContaining("element (1, 0) is in it, its mirror image (1, 5) is not");
+
+        TopologyResult r = TopologyOptimizer.run(lopsided.passiveSolid(g.element(1, 5, 0)).build(), P, null, null);
+        assertThat(r.densities()[g.element(1, 0, 0)]).isEqualTo(1.0);
+        assertThat(r.densities()[g.element(1, 5, 0)]).isEqualTo(1.0);
+        for (int x = 0; x < 10; x++) {
+            for (int y = 0; y < 6; y++) {
+                assertThat(r.densities()[g.element(x, y, 0)]).as("(%d, %d)", x, y)
+                        .isCloseTo(r.densities()[g.element(x, 5 - y, 0)], within(1e-12));
+            }
         }
     }
 
