@@ -118,11 +118,6 @@ final class MaryTtsEngine implements SpeechEngine {
     /** Starts MaryTTS: its configuration is found once, through the context class loader, so that must be ours. */
     void start() throws Exception {
         withLoader(() -> {
-            if (marytts.server.Mary.currentState() == marytts.server.Mary.STATE_OFF) {
-                // without MaryTTS's JVM shutdown hook: it would pin this class loader after the bundle is gone and
-                // fail at exit once its wiring is refreshed (NoClassDefFoundError); there is nothing to save at exit
-                marytts.server.Mary.startup(false);
-            }
             new LocalMaryInterface();
             List<Voice> found = new ArrayList<>();
             for (marytts.modules.synthesis.Voice v : marytts.modules.synthesis.Voice.getAvailableVoices()) {
