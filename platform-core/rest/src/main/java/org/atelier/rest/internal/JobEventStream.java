@@ -67,7 +67,7 @@ final class JobEventStream implements Consumer<Job> {
         try {
             event = sse.newEventBuilder().name(last ? "state" : "progress").id(job.id())
                     .mediaType(MediaType.APPLICATION_JSON_TYPE).data(JSON.writeValueAsString(Dtos.job(job))).build();
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             LOG.warn("Job {} could not be written as an event", job.id(), e);
             end();
             return;
@@ -75,11 +75,17 @@ final class JobEventStream implements Consumer<Job> {
         if (last) {
             over.set(true);
         }
-        sink.send(event).whenComplete((r, x) -> {
-            if (last || x != null) {
-                end();
-            }
-        });
+        try {
+            sink.send(event).whenComplete((r, x) -> {
+                if (last || x != null) {
+                    end();
+                }
+            });
+        } catch (RuntimeException e) {
+            // Jersey throws IllegalStateException when the sink closed since isClosed() was asked
+            LOG.debug("An event could not be sent for job {}", job.id(), e);
+            end();
+        }
     }
 
     private void end() {

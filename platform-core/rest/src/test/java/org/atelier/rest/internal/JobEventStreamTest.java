@@ -65,6 +65,7 @@ class JobEventStreamTest {
         final List<String> names = new ArrayList<>();
         boolean gone;
         boolean closed;
+        boolean throwing;
 
         @Override
         public boolean isClosed() {
@@ -73,6 +74,9 @@ class JobEventStreamTest {
 
         @Override
         public CompletionStage<?> send(OutboundSseEvent event) {
+            if (throwing) {
+                throw new IllegalStateException("the sink is closed");
+            }
             if (gone) {
                 return CompletableFuture.failedFuture(new java.io.IOException("Broken pipe"));
             }
@@ -146,6 +150,19 @@ class JobEventStreamTest {
 
         assertThat(job.listeners).isEmpty();
         assertThat(sink.names).containsExactly("progress");
+    }
+
+    @Test
+    void aSendThatThrowsEndsTheStreamToo() {
+        OneJob job = new OneJob(JobState.RUNNING);
+        Sink sink = new Sink();
+        JobEventStream stream = JobEventStream.open(job.service(), "j1", sink, sse());
+        sink.throwing = true;
+        job.change(JobState.RUNNING, 0.3);
+
+        assertThat(stream.over()).isTrue();
+        assertThat(sink.closed).isTrue();
+        assertThat(job.listeners).isEmpty();
     }
 
     @Test
