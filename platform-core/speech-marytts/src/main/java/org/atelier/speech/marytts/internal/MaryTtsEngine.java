@@ -119,6 +119,7 @@ final class MaryTtsEngine implements SpeechEngine {
     void start() throws Exception {
         withLoader(() -> {
             new LocalMaryInterface();
+            ShutdownHooks.remove(ShutdownHooks.mary());
             List<Voice> found = new ArrayList<>();
             for (marytts.modules.synthesis.Voice v : marytts.modules.synthesis.Voice.getAvailableVoices()) {
                 Voice.Gender g = v.gender() != null && "male".equalsIgnoreCase(v.gender().toString())
