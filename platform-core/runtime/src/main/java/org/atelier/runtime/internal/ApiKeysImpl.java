@@ -63,7 +63,8 @@ public final class ApiKeysImpl implements ApiKeys {
     private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
-    public ApiKeysImpl(BundleContext context, @Reference(target = "(dataSourceName=atelier)") DataSource dataSource)
+    public ApiKeysImpl(BundleContext context, @Reference(target = "(dataSourceName=atelier)") DataSource dataSource,
+                       @Reference DatabaseGate.Ready databaseAnswers)
             throws SQLException, IOException {
         this(dataSource, Clock.systemUTC());
         String data = context.getProperty("karaf.data");

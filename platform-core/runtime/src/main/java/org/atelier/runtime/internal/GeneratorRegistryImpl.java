@@ -83,7 +83,8 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
 
     @Activate
     public GeneratorRegistryImpl(RuntimeConfig config, BundleContext context,
-                                 @Reference(target = "(dataSourceName=atelier)") DataSource dataSource)
+                                 @Reference(target = "(dataSourceName=atelier)") DataSource dataSource,
+                                 @Reference DatabaseGate.Ready databaseAnswers)
             throws IOException, SQLException {
         this(config, Clock.systemUTC(), artifactsDir(config, context), dataSource);
         sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {

@@ -31,6 +31,7 @@ import org.atelier.medical.voice.internal.store.Obf;
 import org.atelier.medical.voice.internal.store.Phrase;
 import org.atelier.medical.voice.internal.store.Profile;
 import org.atelier.medical.voice.internal.store.VoiceStore;
+import org.atelier.runtime.JobService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -69,9 +70,13 @@ public final class VoiceProfiles implements SpeechProfiles {
     private volatile VoiceConfig config;
     private volatile SpeechSynthesizer speech;
 
+    /**
+     * Starts on the platform's database once the platform runs on it: the job service is there only after the
+     * database answered (a database that is down at boot is waited for, see the runtime's DatabaseGate).
+     */
     @Activate
-    public VoiceProfiles(@Reference(target = "(dataSourceName=atelier)") DataSource dataSource, VoiceConfig config)
-            throws SQLException {
+    public VoiceProfiles(@Reference(target = "(dataSourceName=atelier)") DataSource dataSource, VoiceConfig config,
+            @Reference JobService platform) throws SQLException {
         this(new VoiceStore(dataSource, Clock.systemUTC()), config);
     }
 
