@@ -108,7 +108,8 @@ public final class DatabaseGate {
             if (answers(dataSource, false)) {
                 return true;
             }
-            wait = wait.multipliedBy(2).compareTo(longest) > 0 ? longest : wait.multipliedBy(2);
+            Duration next = wait.multipliedBy(2);
+            wait = next.compareTo(longest) > 0 ? longest : next;
         }
         return false;
     }

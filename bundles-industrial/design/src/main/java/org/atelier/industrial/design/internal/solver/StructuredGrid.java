@@ -72,6 +72,19 @@ public final class StructuredGrid {
 
     public int element(int elx, int ely, int elz) { return ely + elx * nely + elz * nelx * nely; }
 
+    /** The element that mirrors e about the grid's mid-plane normal to the symmetry's axis. */
+    public int mirror(int e, Symmetry s) {
+        int x = elementX(e);
+        int y = elementY(e);
+        int z = is3d() ? elementZ(e) : 0;
+        switch (s) {
+            case X -> x = nelx - 1 - x;
+            case Y -> y = nely - 1 - y;
+            case Z -> z = nelz - 1 - z;
+        }
+        return element(x, y, z);
+    }
+
     public int nodeX(int n) { return (n % ((nelx + 1) * (nely + 1))) / (nely + 1); }
 
     public int nodeY(int n) { return n % (nely + 1); }

@@ -179,15 +179,7 @@ public final class TopologyOptimizer {
         private int[] mirror(Symmetry s) {
             int[] m = new int[nel];
             for (int e = 0; e < nel; e++) {
-                int x = grid.elementX(e);
-                int y = grid.elementY(e);
-                int z = grid.is3d() ? grid.elementZ(e) : 0;
-                switch (s) {
-                    case X -> x = grid.nelx() - 1 - x;
-                    case Y -> y = grid.nely() - 1 - y;
-                    case Z -> z = grid.nelz() - 1 - z;
-                }
-                m[e] = grid.element(x, y, z);
+                m[e] = grid.mirror(e, s);
             }
             return m;
         }

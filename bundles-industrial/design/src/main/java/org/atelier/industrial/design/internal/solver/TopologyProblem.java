@@ -148,15 +148,7 @@ public final class TopologyProblem {
      */
     private void mirrored(int[] set, Symmetry s, String field) {
         for (int e : set) {
-            int x = grid.elementX(e);
-            int y = grid.elementY(e);
-            int z = grid.is3d() ? grid.elementZ(e) : 0;
-            switch (s) {
-                case X -> x = grid.nelx() - 1 - x;
-                case Y -> y = grid.nely() - 1 - y;
-                case Z -> z = grid.nelz() - 1 - z;
-            }
-            int m = grid.element(x, y, z);
+            int m = grid.mirror(e, s);
             TopologyParameters.check(Arrays.binarySearch(set, m) >= 0, field, "the region is not symmetric about the "
                     + s.name().toLowerCase(Locale.ROOT) + " mid-plane asked for by symmetry: element "
                     + at(e) + " is in it, its mirror image " + at(m) + " is not");
