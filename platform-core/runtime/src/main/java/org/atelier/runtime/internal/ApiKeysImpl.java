@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * nothing to guess). At the first start the first admin key comes from {@code ATELIER_ADMIN_KEY} (or the system
  * property {@code atelier.admin.key}); without it one is made, written to {@code ${karaf.data}/atelier/admin.key}
  * readable by its owner only, and printed once.
+ *
+ * <p>A key file is never overwritten: it holds the key of the database that made it. When a database without an
+ * admin key is met while {@code admin.key} exists (the datasource was pointed at a new, empty database), the new
+ * key goes to a file named after that database, {@code admin-<database>.key}, so switching back keeps working.
  */
 @Component(service = ApiKeys.class, immediate = true)
 public final class ApiKeysImpl implements ApiKeys {
@@ -107,12 +111,13 @@ public final class ApiKeysImpl implements ApiKeys {
         }
         // the file first, the record after: a key nobody can read must never become the only admin key
         String secret = newSecret();
+        file = freeKeyFile(file, databaseName());
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".admin-", ".key", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(temp, secret + "\n", StandardCharsets.US_ASCII);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -121,6 +126,63 @@ public final class ApiKeysImpl implements ApiKeys {
         console.println("Atelier: it is saved in " + file + " (readable by this user only); send it as "
                 + "'Authorization: Bearer KEY'. It is not shown again.");
         LOG.warn("An admin API key was made and saved in {} (readable by its owner only)", file);
+    }
+
+    /**
+     * The file a new admin key goes to: {@code preferred} when it does not exist, else one beside it named after the
+     * database ({@code admin-h2-atelier.key}, {@code admin-postgresql-127.0.0.1-5432-atelier.key}), numbered when
+     * that exists too. An existing key file belongs to another database and is never replaced.
+     */
+    static Path freeKeyFile(Path preferred, String database) {
+        if (!Files.exists(preferred, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return preferred;
+        }
+        String name = preferred.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        String base = stem + "-" + database;
+        Path candidate = preferred.resolveSibling(base + ext);
+        for (int n = 2; Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+            candidate = preferred.resolveSibling(base + "-" + n + ext);
+        }
+        return candidate;
+    }
+
+    /** A file-name-safe name of the database behind the data source, from its JDBC URL: product, host, port, name. */
+    String databaseName() {
+        String url;
+        try (Connection c = db.connect()) {
+            url = c.getMetaData().getURL();
+        } catch (SQLException e) {
+            url = null;
+        }
+        return databaseName(url);
+    }
+
+    static String databaseName(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+            return "database";
+        }
+        String rest = jdbcUrl.substring(5);
+        int semi = rest.indexOf(';');
+        if (semi >= 0) {
+            rest = rest.substring(0, semi);
+        }
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        int colon = rest.indexOf(':');
+        String product = colon > 0 ? rest.substring(0, colon) : rest;
+        String where = colon > 0 ? rest.substring(colon + 1) : "";
+        if (product.equals("h2")) {
+            // jdbc:h2:file:/x/data/atelier/db/atelier, jdbc:h2:mem:name: the last path element names it
+            where = where.substring(where.lastIndexOf(':') + 1);
+            where = where.substring(where.lastIndexOf('/') + 1);
+        }
+        String name = (product + "-" + where).replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("^-+|-+$", "");
+        return name.length() > 80 ? name.substring(0, 80) : name;
     }
 
     static String checkGiven(String given) {

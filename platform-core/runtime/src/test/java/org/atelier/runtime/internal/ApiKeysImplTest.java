@@ -59,6 +59,49 @@ class ApiKeysImplTest {
     }
 
     @Test
+    void aNewEmptyDatabaseGetsItsOwnKeyFileAndTheOtherDatabasesFileIsKept() throws Exception {
+        Path file = dir.resolve("atelier/admin.key");
+        keys.bootstrap(null, file, out());
+        String first = Files.readString(file).strip();
+
+        // the datasource now points at another, empty database
+        JdbcDataSource other = new JdbcDataSource();
+        other.setURL("jdbc:h2:mem:postgres-stand-in;DB_CLOSE_DELAY=-1");
+        console.reset();
+        ApiKeysImpl otherKeys = new ApiKeysImpl(other, Clock.systemUTC());
+        otherKeys.bootstrap(null, file, out());
+
+        assertThat(Files.readString(file).strip()).as("the first database's key file is kept").isEqualTo(first);
+        assertThat(keys.authenticate(first)).as("and its key still works there").isPresent();
+        Path second = dir.resolve("atelier/admin-h2-postgres-stand-in.key");
+        String made = Files.readString(second).strip();
+        assertThat(made).isNotEqualTo(first);
+        assertThat(otherKeys.authenticate(made)).isPresent();
+        assertThat(Files.getPosixFilePermissions(second)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(console.toString(StandardCharsets.UTF_8)).as("printed once, with where it is")
+                .contains(made).contains(second.toString());
+    }
+
+    @Test
+    void keyFilesAreNamedAfterTheirDatabase() {
+        assertThat(ApiKeysImpl.databaseName("jdbc:postgresql://127.0.0.1:5432/atelier?ssl=false"))
+                .isEqualTo("postgresql-127.0.0.1-5432-atelier");
+        assertThat(ApiKeysImpl.databaseName("jdbc:h2:file:/x/data/atelier/db/atelier;WRITE_DELAY=0"))
+                .isEqualTo("h2-atelier");
+        assertThat(ApiKeysImpl.databaseName(null)).isEqualTo("database");
+        Path taken = dir.resolve("admin.key");
+        assertThat(ApiKeysImpl.freeKeyFile(taken, "h2-atelier")).isEqualTo(taken);
+    }
+
+    @Test
+    void aSecondDatabaseOfTheSameNameGetsANumberedFile() throws Exception {
+        Files.writeString(dir.resolve("admin.key"), "x");
+        Files.writeString(dir.resolve("admin-h2-atelier.key"), "y");
+        assertThat(ApiKeysImpl.freeKeyFile(dir.resolve("admin.key"), "h2-atelier"))
+                .isEqualTo(dir.resolve("admin-h2-atelier-2.key"));
+    }
+
+    @Test
     void anOperatorsKeyBecomesTheFirstAdminKeyAndIsIgnoredOnceThereIsOne() throws Exception {
         Path file = dir.resolve("admin.key");
         keys.bootstrap("my-own-long-admin-key-1", file, out());
