@@ -2,9 +2,7 @@ package org.atelier.runtime.internal.labels;
 
 import java.awt.AlphaComposite;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -113,32 +111,29 @@ final class PngLabeler implements Labeler {
         return e;
     }
 
-    /** A dark band with "AI生成" (or, without a font that has it, "AI") in the lower-left corner. */
+    /**
+     * A dark band with "AI生成" in the lower-left corner, the words drawn from outlines ({@link AigcMark}): the same
+     * on every machine, with or without fonts.
+     */
     static BufferedImage mark(BufferedImage src) {
         BufferedImage img = new BufferedImage(src.getWidth(), src.getHeight(),
                 src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.drawImage(src, 0, 0, null);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             int h = Math.max(10, Math.min(img.getWidth(), img.getHeight()) / 12);
-            String text = "AI生成";
-            Font font = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(8, h * 3 / 4));
-            if (font.canDisplayUpTo(text) != -1) {
-                text = "AI";
-            }
-            int w = Math.min(img.getWidth(), h * (text.length() + 1));
+            double em = h * 0.72;
+            java.awt.geom.Rectangle2D words = AigcMark.bounds(em);
+            double pad = h * 0.22;
+            int w = (int) Math.min(img.getWidth(), Math.ceil(words.getWidth() + 2 * pad));
             g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.6f));
             g.setColor(Color.BLACK);
             g.fillRect(0, img.getHeight() - h, w, h);
             g.setComposite(AlphaComposite.SrcOver);
             g.setColor(Color.WHITE);
-            try {
-                g.setFont(font);
-                g.drawString(text, h / 4, img.getHeight() - h / 4);
-            } catch (RuntimeException | Error noFonts) {
-                // a machine without fonts still gets the band
-            }
+            // the words' box centred in the band
+            double baseline = img.getHeight() - h + (h - words.getHeight()) / 2 - words.getY();
+            AigcMark.draw(g, pad - words.getX(), baseline, em);
         } finally {
             g.dispose();
         }
