@@ -20,4 +20,13 @@ public interface Artifact {
 
     /** @return the SHA-256 of the content, lower-case hex */
     String sha256();
+
+    /**
+     * @return whether it was written after its job was asked to stop (cancelled, or its generator leaving): a
+     *         complete file, but of an unfinished job, shown as {@code "partial": true} in the job
+     * @since 1.2.0
+     */
+    default boolean partial() {
+        return false;
+    }
 }

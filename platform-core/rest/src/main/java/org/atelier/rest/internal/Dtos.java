@@ -35,7 +35,10 @@ public final class Dtos {
     public record Limits(int maxConcurrent, long maxInputBytes) {
     }
 
-    public record ArtifactDto(String id, String name, String mediaType, long bytes, String sha256, String href) {
+    /** {@code partial} is {@code true} for an artifact written after its job was asked to stop, absent otherwise. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ArtifactDto(String id, String name, String mediaType, long bytes, String sha256, String href,
+                              Boolean partial) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,7 +63,8 @@ public final class Dtos {
     }
 
     static ArtifactDto artifact(ArtifactInfo a) {
-        return new ArtifactDto(a.id(), a.name(), a.mediaType(), a.bytes(), a.sha256(), "/api/v1/artifacts/" + a.id());
+        return new ArtifactDto(a.id(), a.name(), a.mediaType(), a.bytes(), a.sha256(), "/api/v1/artifacts/" + a.id(),
+                a.partial() ? Boolean.TRUE : null);
     }
 
     private static String href(GeneratorInfo g) {

@@ -83,7 +83,16 @@ final class ArtifactStore {
      */
     ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling)
             throws IOException {
-        return write(jobId, name, mediaType, writer, labelling, null);
+        return write(jobId, name, mediaType, writer, labelling, null, false);
+    }
+
+    /**
+     * As {@link #write(String, String, String, ArtifactWriter, Labelling)}, for an artifact written after its job was
+     * asked to stop when {@code partial}; a writer that fails leaves nothing recorded and no temporary file.
+     */
+    ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling,
+            boolean partial) throws IOException {
+        return write(jobId, name, mediaType, writer, labelling, null, partial);
     }
 
     /**
@@ -94,6 +103,11 @@ final class ArtifactStore {
      * @return the sidecar, when the artifact's format needs one
      */
     Optional<ArtifactInfo> writeSidecar(String jobId, ArtifactInfo of, Labelling labelling) throws IOException {
+        return writeSidecar(jobId, of, labelling, of.partial());
+    }
+
+    private Optional<ArtifactInfo> writeSidecar(String jobId, ArtifactInfo of, Labelling labelling, boolean partial)
+            throws IOException {
         AigcLabel label = labelling.label(of.id());
         Optional<byte[]> json = labels.sidecar(of.mediaType(), label);
         if (json.isEmpty()) {
@@ -101,12 +115,12 @@ final class ArtifactStore {
         }
         String name = of.name().length() > 245 ? of.name().substring(0, 245) : of.name();
         return Optional.of(write(jobId, name + ".aigc.json", "application/json", out -> out.write(json.get()),
-                labelling, label));
+                labelling, label, partial));
     }
 
     /** @param given the label of content stored as it is (a sidecar), or {@code null} to label the content */
     private ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling,
-            AigcLabel given) throws IOException {
+            AigcLabel given, boolean partial) throws IOException {
         checkName(name);
         if (mediaType == null || !MEDIA_TYPE.matcher(mediaType).matches()) {
             throw new IllegalArgumentException("not a media type: " + mediaType);
@@ -139,7 +153,7 @@ final class ArtifactStore {
                 size = in.transferTo(sink);
             }
             String sha = HexFormat.of().formatHex(digest.digest());
-            ArtifactInfo info = new ArtifactInfo(id, name, mediaType, size, sha);
+            ArtifactInfo info = new ArtifactInfo(id, name, mediaType, size, sha, partial);
             // placing the file and recording it are one step for retention, which deletes unreferenced files
             placement.readLock().lock();
             try {
@@ -154,8 +168,8 @@ final class ArtifactStore {
                     }
                 }
                 try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO atelier_artifacts (id, job_id, name, media_type, bytes, sha256, label, created) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO atelier_artifacts (id, job_id, name, media_type, bytes, sha256, label, created, "
+                        + "partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     p.setString(1, id);
                     p.setString(2, jobId);
                     p.setString(3, name);
@@ -164,6 +178,7 @@ final class ArtifactStore {
                     p.setString(6, sha);
                     p.setString(7, LABEL_JSON.writeValueAsString(label.fields()));
                     p.setObject(8, Database.time(java.time.Instant.now()));
+                    p.setBoolean(9, partial);
                     p.executeUpdate();
                 } catch (SQLException e) {
                     throw JobStore.failure(e);
@@ -229,7 +244,7 @@ final class ArtifactStore {
 
     private static ArtifactInfo info(ResultSet r) throws SQLException {
         return new ArtifactInfo(r.getString("id"), r.getString("name"), r.getString("media_type"), r.getLong("bytes"),
-                r.getString("sha256"));
+                r.getString("sha256"), r.getBoolean("partial"));
     }
 
     @FunctionalInterface

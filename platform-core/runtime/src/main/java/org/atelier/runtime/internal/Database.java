@@ -48,6 +48,10 @@ final class Database {
                         + "role VARCHAR(16) NOT NULL, hash VARCHAR(64) NOT NULL, "
                         + "created TIMESTAMP WITH TIME ZONE NOT NULL, revoked TIMESTAMP WITH TIME ZONE)",
                 "CREATE UNIQUE INDEX IF NOT EXISTS atelier_api_keys_hash ON atelier_api_keys (hash)"
+            },
+            new String[] {
+                // an artifact written after its job was asked to stop (H2 and PostgreSQL both take this form)
+                "ALTER TABLE atelier_artifacts ADD COLUMN IF NOT EXISTS partial BOOLEAN DEFAULT FALSE NOT NULL"
             });
 
     private final DataSource dataSource;

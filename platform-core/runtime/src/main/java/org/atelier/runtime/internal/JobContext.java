@@ -80,9 +80,13 @@ final class JobContext implements GenerationContext {
         return writeArtifact(name, mediaType, out -> out.write(copy));
     }
 
+    /**
+     * Stores an artifact; one written once the job was asked to stop is marked partial (the job keeps it). A writer
+     * that fails, a cancel inside an encode say, leaves nothing recorded.
+     */
     @Override
     public Artifact writeArtifact(String name, String mediaType, ArtifactWriter writer) throws IOException {
-        ArtifactInfo info = store.write(jobId, name, mediaType, writer, labelling);
+        ArtifactInfo info = store.write(jobId, name, mediaType, writer, labelling, cancelled);
         artifacts.add(info);
         store.writeSidecar(jobId, info, labelling).ifPresent(artifacts::add);
         onChange.run();
@@ -113,6 +117,11 @@ final class JobContext implements GenerationContext {
         @Override
         public String sha256() {
             return info.sha256();
+        }
+
+        @Override
+        public boolean partial() {
+            return info.partial();
         }
     }
 }

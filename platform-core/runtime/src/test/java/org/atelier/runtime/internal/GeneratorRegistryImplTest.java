@@ -2,6 +2,7 @@ package org.atelier.runtime.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.annotation.Annotation;
@@ -28,6 +29,7 @@ import org.atelier.runtime.ArtifactLabel;
 import org.atelier.runtime.GeneratorInfo;
 import org.atelier.runtime.GeneratorUnavailableException;
 import org.atelier.runtime.InputTooLargeException;
+import org.atelier.runtime.ArtifactInfo;
 import org.atelier.runtime.Job;
 import org.atelier.runtime.JobState;
 import org.atelier.runtime.NoSuchGeneratorException;
@@ -536,6 +538,70 @@ class GeneratorRegistryImplTest {
         steps.go.countDown();
 
         awaitState(job.id(), JobState.CANCELLED);
+    }
+
+    /**
+     * Writes one artifact, waits to be cancelled, then writes what it has (the last iterate) and starts an encode
+     * that a cancel inside the encoder breaks off half-way.
+     */
+    static final class KeepsWhatItHas implements Generator<Greeting> {
+        final CountDownLatch started = new CountDownLatch(1);
+
+        @Override
+        public GeneratorDescriptor<Greeting> descriptor() {
+            return GeneratorDescriptor.builder("test", "keeps", Greeting.class).longRunning(true)
+                    .limits(GeneratorLimits.of(1, 0)).build();
+        }
+
+        @Override
+        public Object generate(Greeting input, GenerationContext context) {
+            try {
+                context.writeArtifact("first.txt", "text/plain", "before the cancel".getBytes(UTF_8));
+                started.countDown();
+                for (int i = 0; i < 1000 && !context.isCancelled(); i++) {
+                    Thread.sleep(10);
+                }
+                context.writeArtifact("last.txt", "text/plain", "the last iterate".getBytes(UTF_8));
+                try {
+                    context.writeArtifact("video.bin", "application/octet-stream", out -> {
+                        out.write(new byte[4096]);
+                        context.checkCancelled(); // the encoder gives up half-way
+                    });
+                } catch (org.atelier.api.GenerationCancelledException e) {
+                    // what it had stays; the half-written encode does not
+                }
+                return java.util.Map.of("iterations", 150);
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void aCancelledJobKeepsItsResultAndWhatItWroteMarkingWhatCameAfterTheCancelPartial() throws Exception {
+        KeepsWhatItHas gen = new KeepsWhatItHas();
+        registry.add(gen, 1, 0, "b", null);
+        Job job = registry.invoke("test", "keeps", body());
+        assertThat(gen.started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        registry.cancel(job.id());
+        awaitState(job.id(), JobState.CANCELLED);
+
+        Job cancelled = registry.find(job.id()).orElseThrow();
+        assertThat(cancelled.result().get("iterations").asInt()).isEqualTo(150);
+        assertThat(cancelled.artifacts()).extracting(ArtifactInfo::name, ArtifactInfo::partial)
+                .containsExactly(tuple("first.txt", false), tuple("last.txt", true));
+        assertThat(registry.artifact(cancelled.artifacts().get(1).id())).as("a partial artifact can be fetched")
+                .isPresent();
+        // read back from the database, as after a restart
+        GeneratorRegistryImpl restarted = new GeneratorRegistryImpl(config(2, 1024, 10, 5), clock, dir, db);
+        assertThat(restarted.find(job.id()).orElseThrow().artifacts())
+                .extracting(ArtifactInfo::name, ArtifactInfo::partial)
+                .containsExactly(tuple("first.txt", false), tuple("last.txt", true));
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("the broken-off encode left no temporary file").noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 
     private void awaitState(String jobId, JobState state) throws InterruptedException {

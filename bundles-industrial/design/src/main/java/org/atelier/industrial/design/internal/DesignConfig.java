@@ -29,4 +29,7 @@ public @interface DesignConfig {
 
     @AttributeDefinition(description = "Optimisations at once; more wait in the job queue")
     int maxConcurrent() default 1;
+
+    @AttributeDefinition(description = "A cancelled design stores the artifacts of its last iterate, marked partial")
+    boolean cancelledArtifacts() default true;
 }

@@ -66,6 +66,11 @@ public final class TopologyGenerator implements Generator<TopologyInput> {
         Problems.runs(input, config);
     }
 
+    /**
+     * Runs the design(s). A cancelled run keeps what it had: the last iterate's metrics and history and, with
+     * {@code cancelledArtifacts} (on by default), its artifacts, which the platform marks partial; derivative designs
+     * keep the candidates finished and the one under way, ranked as usual.
+     */
     @Override
     public Object generate(TopologyInput input, GenerationContext context) {
         List<Problems.Run> runs = Problems.runs(input, config);
@@ -73,19 +78,27 @@ public final class TopologyGenerator implements Generator<TopologyInput> {
         if (runs.size() == 1) {
             TopologyResult r = optimise(runs.get(0), context, 0, 1);
             Map<String, Object> out = summary(r, runs.get(0));
-            if (!context.isCancelled()) {
+            if (!context.isCancelled() || keeps(r)) {
                 out.put("artifacts", write(context, "", r, thickness, true));
-                out.put("history", history(r));
             }
+            out.put("history", history(r));
             return out;
         }
         List<TopologyResult> results = new ArrayList<>();
+        List<Integer> runOf = new ArrayList<>();
+        int done = 0;
         for (int i = 0; i < runs.size() && !context.isCancelled(); i++) {
-            results.add(optimise(runs.get(i), context, i, runs.size()));
+            TopologyResult r = optimise(runs.get(i), context, i, runs.size());
+            if (r.stopReason() != StopReason.CANCELLED) {
+                done++;
+            }
+            if (r.iterations() > 0) {
+                results.add(r);
+                runOf.add(i);
+            }
         }
-        if (context.isCancelled()) {
-            return Map.of("candidatesDone", Math.max(0, results.size() - 1));
-        }
+        boolean cancelled = context.isCancelled();
+        boolean store = !cancelled || config.cancelledArtifacts();
         double[] volume = results.stream().mapToDouble(TopologyResult::volume).toArray();
         double[] compliance = results.stream().mapToDouble(TopologyResult::compliance).toArray();
         int[] front = Pareto.fronts(volume, compliance);
@@ -99,17 +112,28 @@ public final class TopologyGenerator implements Generator<TopologyInput> {
         for (int i : order) {
             rank++;
             String prefix = String.format(Locale.ROOT, "candidate-%02d-", rank);
-            Map<String, Object> c = summary(results.get(i), runs.get(i));
+            Map<String, Object> c = summary(results.get(i), runs.get(runOf.get(i)));
             c.put("rank", rank);
             c.put("front", front[i]);
-            c.put("artifacts", write(context, prefix, results.get(i), thickness, front[i] == 1));
+            if (store) {
+                c.put("artifacts", write(context, prefix, results.get(i), thickness, front[i] == 1));
+            }
             candidates.add(c);
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        if (cancelled) {
+            out.put("stopReason", "cancelled");
+            out.put("candidatesDone", done);
+        }
         out.put("candidates", candidates);
         out.put("paretoFront", candidates.stream().filter(c -> (int) c.get("front") == 1).map(c -> c.get("rank"))
                 .toList());
         return out;
+    }
+
+    /** @return whether a cancelled run's last iterate is stored: configured so, and it has one */
+    private boolean keeps(TopologyResult r) {
+        return config.cancelledArtifacts() && r.iterations() > 0;
     }
 
     private TopologyResult optimise(Problems.Run run, GenerationContext context, int index, int count) {
@@ -152,7 +176,8 @@ public final class TopologyGenerator implements Generator<TopologyInput> {
 
     private static Map<String, Object> summary(TopologyResult r, Problems.Run run) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("compliance", r.compliance());
+        // before the first iteration there is no compliance yet: null, not "NaN"
+        m.put("compliance", Double.isNaN(r.compliance()) ? null : r.compliance());
         m.put("iterations", r.iterations());
         m.put("volume", r.volume());
         m.put("secondsPerIteration", r.secondsPerIteration());

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 class ProblemsTest {
 
     static DesignConfig config(int max2d, int max3d) {
+        return config(max2d, max3d, true);
+    }
+
+    static DesignConfig config(int max2d, int max3d, boolean cancelledArtifacts) {
         return new DesignConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -59,6 +63,11 @@ class ProblemsTest {
             @Override
             public int maxConcurrent() {
                 return 1;
+            }
+
+            @Override
+            public boolean cancelledArtifacts() {
+                return cancelledArtifacts;
             }
         };
     }

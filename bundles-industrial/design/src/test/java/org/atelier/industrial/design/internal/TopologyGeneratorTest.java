@@ -106,13 +106,73 @@ class TopologyGeneratorTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aCancelStopsWithinAnIterationAndStoresNothing() {
+    void aCancelledDesignKeepsItsLastIterateMetricsHistoryAndArtifacts() {
         Context context = new Context();
-        context.cancelAfterMessages = 4; // "starting" and three iterations
+        context.cancelAfterMessages = 31; // "starting" and thirty iterations
         Map<String, Object> out = (Map<String, Object>) generator.generate(
                 ProblemsTest.input("mbb", 60, 20, null, null, null, null, null), context);
-        assertThat((int) out.get("iterations")).isLessThanOrEqualTo(4);
+
+        assertThat(out).containsEntry("iterations", 30).containsEntry("stopReason", "cancelled")
+                .containsEntry("converged", false);
+        List<Map<String, Object>> history = (List<Map<String, Object>>) out.get("history");
+        assertThat(history).hasSize(30);
+        assertThat(out.get("compliance")).as("the last iterate's compliance, not NaN")
+                .isEqualTo(history.get(29).get("compliance"));
+        assertThat((double) out.get("compliance")).isBetween(150.0, 1000.0);
+        assertThat(context.artifacts).containsOnlyKeys("design.png", "design.json", "design.svg", "design.stl",
+                "convergence.png");
+        assertThat((List<String>) out.get("artifacts")).hasSize(5);
+        assertThat(new String(context.artifacts.get("design.json"))).contains("\"iterations\":30");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withCancelledArtifactsOffACancelledDesignKeepsItsMetricsAndHistoryOnly() {
+        Context context = new Context();
+        context.cancelAfterMessages = 4; // "starting" and three iterations
+        Map<String, Object> out = (Map<String, Object>) new TopologyGenerator(
+                ProblemsTest.config(100_000, 20_000, false)).generate(
+                ProblemsTest.input("mbb", 60, 20, null, null, null, null, null), context);
+
+        assertThat(out).containsEntry("iterations", 3).doesNotContainKey("artifacts");
+        assertThat((List<Map<String, Object>>) out.get("history")).hasSize(3);
         assertThat(context.artifacts).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDesignCancelledBeforeItsFirstIterationHasNoComplianceYetAndNoArtifacts() {
+        Context context = new Context();
+        context.cancelled.set(true);
+        Map<String, Object> out = (Map<String, Object>) generator.generate(
+                ProblemsTest.input("mbb", 60, 20, null, null, null, null, null), context);
+
+        assertThat(out).containsEntry("iterations", 0).containsEntry("compliance", null)
+                .containsEntry("stopReason", "cancelled");
+        assertThat((List<Map<String, Object>>) out.get("history")).isEmpty();
+        assertThat(context.artifacts).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cancelledDerivativeDesignsKeepTheFinishedCandidatesAndTheOneUnderWay() {
+        Context context = new Context();
+        TopologyInput in = ProblemsTest.input("cantilever", 30, 10, null, null, null, null,
+                new VariantsInput(3, List.of(0.3, 0.6), null, null, null));
+        // find where the second candidate starts, then cancel five iterations into it
+        Context probe = new Context();
+        generator.generate(in, probe);
+        context.cancelAfterMessages = probe.messages.indexOf("candidate 2/3: starting") + 1 + 5;
+
+        Map<String, Object> out = (Map<String, Object>) generator.generate(in, context);
+
+        assertThat(out).containsEntry("stopReason", "cancelled").containsEntry("candidatesDone", 1);
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) out.get("candidates");
+        assertThat(candidates).hasSize(2).extracting(c -> c.get("stopReason"))
+                .containsExactlyInAnyOrder("cancelled", "converged");
+        assertThat(candidates).filteredOn(c -> "cancelled".equals(c.get("stopReason"))).singleElement()
+                .satisfies(c -> assertThat(c.get("iterations")).isEqualTo(5));
+        assertThat(context.artifacts).containsKeys("candidate-01-design.png", "candidate-02-design.png");
     }
 
     @Test

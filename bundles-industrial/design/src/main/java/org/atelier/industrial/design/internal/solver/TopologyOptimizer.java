@@ -37,8 +37,9 @@ public final class TopologyOptimizer {
      * each grid starting from the coarser design interpolated; the listener hears every grid's iterations (numbered
      * from 1 on each, announced by {@link IterationListener#level}); the result's iterations, histories and seconds
      * per iteration are those of the finest grid only. A cancel on a coarser grid returns the coarser design
-     * interpolated onto the problem's grid, with 0 iterations and a NaN compliance. Given an initial design, no
-     * coarser grid is used.
+     * interpolated onto the problem's grid, with the metrics and history of that grid's iterations (of the grid
+     * before when it was cancelled before its first iteration); the compliance is NaN only when no iteration ran at
+     * all. Given an initial design, no coarser grid is used.
      *
      * @throws TopologyException also for an initial design of the wrong length (field {@code initial})
      */
@@ -86,6 +87,7 @@ public final class TopologyOptimizer {
         }
         int levels = grids.size();
         double[] design = initial;
+        TopologyResult last = null;
         for (int l = levels - 1; l >= 0; l--) {
             TopologyProblem p = grids.get(l);
             if (design != null && l < levels - 1) {
@@ -94,20 +96,30 @@ public final class TopologyOptimizer {
             listener.level(levels - l, levels, p.grid());
             Run run = new Run(p, settings.get(l), par);
             TopologyResult r = run.loop(listener, cancelled, design);
-            if (l == 0) {
+            if (r.stopReason() != StopReason.CANCELLED) {
+                if (l == 0) {
+                    return r;
+                }
+                design = run.design;
+                last = r;
+                continue;
+            }
+            // cancelled before this grid's first iteration: the grid before holds the last iterate
+            TopologyResult metrics = r.iterations() == 0 && last != null ? last : r;
+            if (l == 0 && metrics == r) {
                 return r;
             }
             design = run.design;
-            if (r.stopReason() == StopReason.CANCELLED) {
-                for (int k = l - 1; k >= 0; k--) {
-                    design = GridContinuation.prolong(grids.get(k + 1).grid(), design, grids.get(k).grid());
-                }
-                StructuredGrid g = problem.grid();
-                double volume = Arrays.stream(design).sum() / design.length;
-                return new TopologyResult(g.nelx(), g.nely(), g.nelz(), design, Double.NaN, volume, 0, 0,
-                        new double[0], new double[0], new double[0], StopReason.CANCELLED, r.solver(),
-                        r.solverIterations());
+            for (int k = l - 1; k >= 0; k--) {
+                design = GridContinuation.prolong(grids.get(k + 1).grid(), design, grids.get(k).grid());
             }
+            // the last iterate's metrics and history, of the grid it was on; its design on the problem's grid
+            StructuredGrid g = problem.grid();
+            double volume = Arrays.stream(design).sum() / design.length;
+            return new TopologyResult(g.nelx(), g.nely(), g.nelz(), design, metrics.compliance(), volume,
+                    metrics.iterations(), metrics.secondsPerIteration(), metrics.complianceHistory(),
+                    metrics.volumeHistory(), metrics.changeHistory(), StopReason.CANCELLED, r.solver(),
+                    r.solverIterations());
         }
         throw new IllegalStateException("unreachable");
     }

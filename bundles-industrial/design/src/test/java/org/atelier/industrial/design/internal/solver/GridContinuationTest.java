@@ -167,7 +167,10 @@ class GridContinuationTest {
         assertThat(seen.get()).isEqualTo(3);
         assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
         assertThat(r.densities()).hasSize(120 * 40);
-        assertThat(r.iterations()).isZero();
+        // the last iterate's metrics and history are kept (they were 0 iterations and a NaN compliance)
+        assertThat(r.iterations()).isEqualTo(3);
+        assertThat(r.complianceHistory()).hasSize(3).doesNotContain(Double.NaN);
+        assertThat(r.compliance()).isEqualTo(r.complianceHistory()[2]);
     }
 
     @Test
