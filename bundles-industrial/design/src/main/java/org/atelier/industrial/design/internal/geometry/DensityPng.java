@@ -13,7 +13,8 @@ import java.util.Arrays;
  * A 3D design is shown in three orthographic views (third-angle): the front view (x to the right, {@code ely = 0} at
  * the top, looking along z) at the bottom left, the top view above it, the right-hand view beside it; each view is
  * the mean density along its line of sight, an X-ray: solid through the whole depth is black. The views are framed
- * by a grey line on a light grey background.
+ * by a grey line on a light grey background, and each view's two axes are drawn beside it as arrows named x, y and z,
+ * pointing where the element index grows (the letters are strokes drawn here, so no font is needed).
  */
 public final class DensityPng {
 
@@ -23,6 +24,12 @@ public final class DensityPng {
     static final int BACKGROUND = 0xe0;
     /** The line around each 3D view, so that a view of pale grey stands apart from the background. */
     static final int FRAME = 0x60;
+    /** The grey of the axis arrows and their letters. */
+    static final int AXIS = 0x30;
+    /** The band beside the views that holds the axis arrows and letters. */
+    static final int LABEL_BAND = 24;
+    /** The length of an axis arrow, at most the side of its view. */
+    static final int ARROW = 40;
 
     private DensityPng() {
     }
@@ -109,7 +116,73 @@ public final class DensityPng {
                         grey(right[elz * nely + ely] / nelx));
             }
         }
+        axes(image, at, nelx * scale, nely * scale, nelz * scale);
         return image;
+    }
+
+    /**
+     * The axes of each view: the front view's x along its bottom and y down its left side; the top view's x along
+     * its top and z down its left side (the back, z = 0, at the top); the right-hand view's z along its bottom,
+     * pointing left (the front at the left), and y down its right side.
+     */
+    private static void axes(BufferedImage image, Views at, int w, int h, int d) {
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL,
+                    java.awt.RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(new java.awt.Color(AXIS, AXIS, AXIS));
+            g.setStroke(new java.awt.BasicStroke(1.6f, java.awt.BasicStroke.CAP_ROUND,
+                    java.awt.BasicStroke.JOIN_ROUND));
+            int below = at.frontTop + h + 9;
+            int above = at.topTop - 9;
+            horizontal(g, at.left, below, w, 1, 'x');
+            horizontal(g, at.left, above, w, 1, 'x');
+            horizontal(g, at.rightLeft + d, below, d, -1, 'z');
+            vertical(g, at.left - 9, at.frontTop, h, -1, 'y');
+            vertical(g, at.left - 9, at.topTop, d, -1, 'z');
+            vertical(g, at.rightLeft + d + 9, at.frontTop, h, 1, 'y');
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** An arrow from {@code x} along {@code side} pixels towards {@code dir} (±1), its letter past the tip. */
+    private static void horizontal(java.awt.Graphics2D g, int x, int y, int side, int dir, char letter) {
+        int tip = x + dir * Math.max(12, Math.min(ARROW, side));
+        g.drawLine(x, y, tip, y);
+        g.drawLine(tip, y, tip - dir * 5, y - 4);
+        g.drawLine(tip, y, tip - dir * 5, y + 4);
+        letter(g, dir > 0 ? tip + 4 : tip - 12, y - 5, letter);
+    }
+
+    /** An arrow down from {@code y} along {@code side} pixels, its letter beside the tip ({@code side} ±1). */
+    private static void vertical(java.awt.Graphics2D g, int x, int y, int side, int letterSide, char letter) {
+        int tip = y + Math.max(12, Math.min(ARROW, side));
+        g.drawLine(x, y, x, tip);
+        g.drawLine(x, tip, x - 4, tip - 5);
+        g.drawLine(x, tip, x + 4, tip - 5);
+        letter(g, x - 4, tip + 3, letter);
+    }
+
+    /** A lower-case x, y or z of 8 × 10 pixels with its top left corner at {@code (x, y)}, in strokes. */
+    static void letter(java.awt.Graphics2D g, int x, int y, char letter) {
+        switch (letter) {
+            case 'x' -> {
+                g.drawLine(x, y + 2, x + 8, y + 10);
+                g.drawLine(x + 8, y + 2, x, y + 10);
+            }
+            case 'y' -> {
+                g.drawLine(x, y + 2, x + 4, y + 7);
+                g.drawLine(x + 8, y + 2, x + 2, y + 12);
+            }
+            case 'z' -> {
+                g.drawLine(x, y + 2, x + 8, y + 2);
+                g.drawLine(x + 8, y + 2, x, y + 10);
+                g.drawLine(x, y + 10, x + 8, y + 10);
+            }
+            default -> throw new IllegalArgumentException("no stroke letter " + letter);
+        }
     }
 
     /** Where the three views of a 3D design go, in pixels: the left or top edge of each. */
@@ -118,10 +191,13 @@ public final class DensityPng {
         static Views of(int nelx, int nely, int nelz) {
             int scale = Png.scale(nelx + nelz + 1, nely + nelz + 1, MIN_WIDTH, MAX_SIDE);
             int gap = Math.max(scale, 8);
-            int frontTop = gap + nelz * scale + gap;
-            int rightLeft = gap + nelx * scale + gap;
-            return new Views(scale, gap, gap, frontTop, rightLeft, rightLeft + nelz * scale + gap,
-                    frontTop + nely * scale + gap);
+            // the axes go in a band around the views: x of the top view above it, y and z to the left, x and z
+            // below, the right-hand view's y to its right
+            int band = Math.max(gap, LABEL_BAND);
+            int frontTop = band + nelz * scale + gap;
+            int rightLeft = band + nelx * scale + gap;
+            return new Views(scale, band, band, frontTop, rightLeft, rightLeft + nelz * scale + band,
+                    frontTop + nely * scale + band);
         }
     }
 

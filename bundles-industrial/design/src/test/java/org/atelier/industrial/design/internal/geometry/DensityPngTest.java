@@ -81,6 +81,48 @@ class DensityPngTest {
     }
 
     @Test
+    void eachThreeDimensionalViewHasItsTwoAxesDrawnBesideItWithTheirLetters() throws IOException {
+        int nelx = 30;
+        int nely = 10;
+        int nelz = 10;
+        BufferedImage image = decode(DensityPng.png(new double[nelx * nely * nelz], nelx, nely, nelz));
+        DensityPng.Views at = DensityPng.Views.of(nelx, nely, nelz);
+        int w = nelx * at.scale();
+        int h = nely * at.scale();
+        int d = nelz * at.scale();
+
+        // the arrow and the letter past its tip, in the band beside each view
+        assertThat(dark(image, at.left(), at.frontTop() + h + 2, 60, 20)).as("front view: x below").isPositive();
+        assertThat(dark(image, at.left() + 44, at.frontTop() + h + 2, 16, 20)).as("front view: the letter x")
+                .isPositive();
+        assertThat(dark(image, at.left() - 20, at.frontTop(), 20, 60)).as("front view: y to the left").isPositive();
+        assertThat(dark(image, at.left(), at.topTop() - 20, 60, 18)).as("top view: x above").isPositive();
+        assertThat(dark(image, at.left() - 20, at.topTop(), 20, Math.min(d, 60))).as("top view: z to the left")
+                .isPositive();
+        assertThat(dark(image, at.rightLeft() + d - 60, at.frontTop() + h + 2, 60, 20))
+                .as("right-hand view: z below, pointing to the front").isPositive();
+        assertThat(dark(image, at.rightLeft() + d + 2, at.frontTop(), 20, 60)).as("right-hand view: y to the right")
+                .isPositive();
+        // the views themselves are untouched: density 0 is white all over
+        assertThat(dark(image, at.left(), at.frontTop(), w, h)).isZero();
+        assertThat(dark(image, at.rightLeft(), at.frontTop(), d, h)).isZero();
+        assertThat(dark(image, at.left(), at.topTop(), w, d)).isZero();
+    }
+
+    /** @return how many pixels of the rectangle are as dark as the axes' strokes */
+    private static int dark(BufferedImage image, int x, int y, int w, int h) {
+        int n = 0;
+        for (int row = Math.max(0, y); row < Math.min(image.getHeight(), y + h); row++) {
+            for (int col = Math.max(0, x); col < Math.min(image.getWidth(), x + w); col++) {
+                if (grey(image, col, row) < 0x58) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
     void aThreeDimensionalFieldOfOneLayerIsDrawnAsTwoDimensional() throws IOException {
         double[] x = Fields.disc(40, 20, 20, 10, 8);
 
