@@ -18,8 +18,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 /**
  * {@code atelier:design --preset mbb --nelx 120 --nely 40 --volfrac 0.5 [--out DIR]}: a topology optimisation as a
  * job of {@code industrial/topology}, its iterations and compliance shown as it converges (through
- * {@code atelier:run}), the PNG, SVG, STL and JSON written to DIR. Ctrl-C leaves the job running; {@code
- * atelier:cancel JOB} stops it within one iteration.
+ * {@code atelier:run}), then a summary (iterations, compliance, artifacts; the whole history with {@code --history}),
+ * the PNG, SVG, STL and JSON written to DIR. Ctrl-C cancels the job, which stops within one iteration and keeps its
+ * last iterate (written to DIR, marked partial), and gives the prompt back; with {@code --keep-running} Ctrl-C leaves
+ * it running.
  */
 @Command(scope = "atelier", name = "design", description = "Generative design: topology optimisation of a preset problem")
 @Service
@@ -71,6 +73,13 @@ public class DesignCommand implements Action {
     @Completion(FileCompleter.class)
     String out;
 
+    @Option(name = "--history", aliases = "--full", description = "print the whole result, every iteration's "
+            + "compliance, volume and change included")
+    boolean history;
+
+    @Option(name = "--keep-running", description = "Ctrl-C leaves the job running instead of cancelling it")
+    boolean keepRunning;
+
     @Override
     public Object execute() throws Exception {
         StringWriter json = new StringWriter();
@@ -106,6 +115,12 @@ public class DesignCommand implements Action {
             throw new IllegalArgumentException("options may not contain a single quote");
         }
         StringBuilder run = new StringBuilder("atelier:run --input '").append(json).append('\'');
+        if (history) {
+            run.append(" --full");
+        }
+        if (keepRunning) {
+            run.append(" --keep-running");
+        }
         if (out != null) {
             run.append(" --out '").append(out.replace("'", "")).append('\'');
         }
