@@ -114,7 +114,13 @@ public class IndustrialDesignIT extends AtelierTestSupport {
                 () -> get("/industrial/topology").statusCode() == 200);
         Path out = Files.createTempDirectory("design-");
         String said = executeCommand("atelier:design --preset mbb --nelx 30 --nely 10 --volfrac 0.5 --out " + out);
-        assertThat(said).contains("succeeded").contains("\"compliance\"");
+        // a summary, not the whole history (431 lines for 81 iterations before): the history is behind --history
+        assertThat(said).contains("succeeded").containsPattern("compliance +\\d").containsPattern("iterations +\\d")
+                .containsPattern("history +\\d+ entries \\(--full shows them\\)").contains("design.stl");
+        // lines as a terminal shows them: the progress bar redraws one line with \r
+        assertThat(said.chars().filter(c -> c == '\n').count()).as(said).isLessThan(30);
+        assertThat(executeCommand("atelier:design --history --preset mbb --nelx 30 --nely 10 --out " + out))
+                .contains("\"history\"").contains("\"iteration\" : 1,");
         assertThat(out.resolve("design.stl")).isRegularFile();
         assertThat(out.resolve("design.svg")).isRegularFile();
         assertThat(Files.readString(out.resolve("design.svg"))).contains("<svg");
@@ -125,6 +131,27 @@ public class IndustrialDesignIT extends AtelierTestSupport {
         assertThat(delete("/jobs/" + big).statusCode()).isBetween(200, 299);
         JsonNode cancelled = finished(big);
         assertThat(cancelled.path("state").asText()).isEqualTo("cancelled");
+        // it keeps what it had: the last iterate's metrics and history (were "NaN", 0 and empty), and its
+        // artifacts, each marked partial
+        JsonNode kept = cancelled.path("result");
+        assertThat(kept.path("stopReason").asText()).isEqualTo("cancelled");
+        assertThat(kept.path("iterations").asInt()).as(kept.toString()).isPositive();
+        assertThat(kept.path("compliance").isNumber()).as(kept.toString()).isTrue();
+        assertThat(kept.path("history").size()).isEqualTo(kept.path("iterations").asInt());
+        assertThat(cancelled.path("artifacts").findValuesAsText("name")).contains("design.png", "design.json",
+                "convergence.png");
+        for (JsonNode a : cancelled.path("artifacts")) {
+            assertThat(a.path("partial").asBoolean()).as(a.toString()).isTrue();
+        }
+        String png = cancelled.path("artifacts").get(0).path("id").asText();
+        assertThat(getBytes("/artifacts/" + png).statusCode()).isEqualTo(200);
+        // the shell shows it short, partial artifacts marked, and writes them
+        String job = executeCommand("atelier:job " + big);
+        assertThat(job).contains("cancelled").containsPattern("history +\\d+ entr").contains("partial");
+        assertThat(job.chars().filter(c -> c == '\n').count()).as(job).isLessThan(40);
+        Path kept2 = Files.createTempDirectory("cancelled-");
+        assertThat(executeCommand("atelier:job --out " + kept2 + " " + big)).contains("design.png").contains("partial");
+        assertThat(kept2.resolve("design.png")).isRegularFile();
 
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("{\"preset\":\"mbb\",\"nelx\":0,\"nely\":20}", "\"field\":\"nelx\"");

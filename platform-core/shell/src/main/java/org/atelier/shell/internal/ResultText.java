@@ -44,8 +44,7 @@ final class ResultText {
             Map.Entry<String, JsonNode> f = fields.next();
             String label = "  " + f.getKey() + " ".repeat(width - f.getKey().length()) + "  ";
             JsonNode v = f.getValue();
-            if (v.isArray() && !v.isEmpty() && v.size() <= RECORDS && allObjects(v)
-                    && v.toString().length() > INLINE) {
+            if (v.isArray() && !v.isEmpty() && v.size() <= RECORDS && allObjects(v)) {
                 out.println(label + v.size() + (v.size() == 1 ? " entry" : " entries"));
                 int i = 0;
                 for (JsonNode record : v) {

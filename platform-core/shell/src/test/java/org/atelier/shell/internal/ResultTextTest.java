@@ -48,6 +48,14 @@ class ResultTextTest {
     }
 
     @Test
+    void aShortHistoryIsALineAnIteration() {
+        ObjectNode r = new ObjectMapper().createObjectNode();
+        r.putArray("history").addObject().put("iteration", 1).put("compliance", 1033.044578042184);
+
+        assertThat(print(r)).isEqualTo("result\n  history  1 entry\n    1. iteration 1, compliance 1033.04\n");
+    }
+
+    @Test
     void aFewCandidatesAreALineEachWithTheirScalarFields() {
         ObjectMapper json = new ObjectMapper();
         ObjectNode r = json.createObjectNode();
