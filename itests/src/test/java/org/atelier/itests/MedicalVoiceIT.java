@@ -80,6 +80,15 @@ public class MedicalVoiceIT extends AtelierTestSupport {
         AigcLabel label = service(LabelReader.class).read(heard.body()).orElseThrow();
         assertThat(label.reservedCode1()).isEqualTo("medical/voice");
 
+        // Chinese text without a language is spoken in Chinese (espeak-ng), streamed with a header that says its
+        // length is unknown the way sox does (0x7FFFF000), not hours of audio (issue 12 items 3 and 10)
+        HttpResponse<byte[]> chineseSaid = bytes(bo, "POST", "/medical/voice/speak", "{\"text\":\"我需要帮助\"}");
+        assertThat(chineseSaid.statusCode()).isEqualTo(200);
+        assertThat(chineseSaid.headers().firstValue("X-Atelier-Voice")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("espeak-ng:"));
+        assertThat(seconds(chineseSaid.body())).isGreaterThan(0.4);
+        assertThat(dataSize(chineseSaid.body())).isEqualTo(0x7FFFF000L);
+
         // typed speech with the profile, and prediction learning from it
         for (int i = 0; i < 3; i++) {
             HttpResponse<byte[]> said = bytes(anna, "POST", "/medical/voice/speak",
@@ -208,6 +217,31 @@ public class MedicalVoiceIT extends AtelierTestSupport {
         assertThat(call(anna, "GET", P + "/anna/history", null).body()).isEqualTo("[]");
         assertThat(call(anna, "DELETE", P + "/anna", null).statusCode()).isEqualTo(204);
         assertThat(call(anna, "GET", P + "/anna", null).statusCode()).isEqualTo(404);
+
+        // without a Chinese engine: Chinese text and a Chinese profile are refused, naming espeak-ng (issue 12 item 3)
+        bundle("org.atelier.speech.espeak").stop();
+        HttpResponse<byte[]> unspoken = bytes(bo, "POST", "/medical/voice/speak", "{\"text\":\"我需要帮助\"}");
+        assertThat(unspoken.statusCode()).isEqualTo(422);
+        assertThat(unspoken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new String(unspoken.body(), StandardCharsets.UTF_8))
+                .contains("no speech engine speaks 'zh' (Chinese)").contains("espeak-ng");
+        HttpResponse<String> mei = call(bo, "POST", P, "{\"id\":\"mei\",\"languages\":[\"zh\"]}");
+        assertThat(mei.statusCode()).as(mei.body()).isEqualTo(422);
+        assertThat(mei.body()).contains("languages: no speech engine here speaks Chinese").contains("espeak-ng");
+        assertThat(call(bo, "GET", P + "/mei", null).statusCode()).isEqualTo(404);
+    }
+
+    /** @return the size the {@code data} chunk of a WAV says it has */
+    private static long dataSize(byte[] wav) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int at = 12; at + 8 <= wav.length; ) {
+            long size = Integer.toUnsignedLong(b.getInt(at + 4));
+            if (new String(wav, at, 4, StandardCharsets.US_ASCII).equals("data")) {
+                return size;
+            }
+            at += 8 + (int) size + (int) (size & 1);
+        }
+        throw new AssertionError("no data chunk");
     }
 
     private boolean maryTts() {

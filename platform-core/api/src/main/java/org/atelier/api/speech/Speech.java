@@ -48,12 +48,13 @@ public record Speech(int sampleRate, short[] samples, List<Timing> words, List<T
     }
 
     /**
-     * @param frames the number of samples, or {@code -1} for a stream whose length is not known yet (the sizes are
-     *        then the largest a WAV can say; players read such a stream to its end)
+     * @param frames the number of samples, or {@code -1} for a stream whose length is not known yet (its data size is
+     *        then 0x7FFFF000, what sox writes to a pipe: sox, soxi, ffprobe and browsers read it as "unknown" and
+     *        play such a stream to its end, where a larger size is read as hours of audio)
      * @return the 44-byte header of a mono 16-bit PCM WAV
      */
     public static byte[] wavHeader(int sampleRate, int frames) {
-        long data = frames < 0 ? 0xFFFFFFFFL - 36 : frames * 2L;
+        long data = frames < 0 ? 0x7FFFF000L : frames * 2L;
         ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + data))
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII))

@@ -117,9 +117,15 @@ public final class SpeechService implements SpeechSynthesizer {
         }).thenComparing(SpeechEngine::id)).toList();
     }
 
-    /** The voice a request asks for, or the first that speaks its language. */
+    /**
+     * The voice a request asks for, or the first that speaks its language: the request's, else the one its text is
+     * written in (Chinese characters say {@code zh}, see {@link Scripts}), else the platform's default. Text in a
+     * script the chosen voice does not speak is refused (422 naming the language and what speaks it) before any audio
+     * is made: an English voice reads Chinese characters as silence.
+     */
     Voice choose(SpeechRequest r) {
         List<Voice> all = voices();
+        java.util.Optional<String> written = Scripts.languageOf(r.text(), r.ssml());
         if (r.voice() != null && !r.voice().isBlank()) {
             Voice v = all.stream().filter(x -> x.id().equals(r.voice())).findFirst().orElseThrow(() ->
                     new InvalidInputException("voice", "no voice '" + r.voice() + "'; atelier:voices lists them"));
@@ -127,16 +133,38 @@ public final class SpeechService implements SpeechSynthesizer {
                 throw new InvalidInputException("language", "voice " + v.id() + " speaks " + v.language() + ", not "
                         + r.language());
             }
+            written.filter(w -> !Scripts.speaks(v, w)).ifPresent(w -> {
+                throw new UnsupportedInputException("the text is written in " + Scripts.name(w) + " (" + w
+                        + ") but voice " + v.id() + " speaks " + v.language() + "; " + whoSpeaks(w, all));
+            });
             return v;
         }
-        String language = r.language() == null || r.language().isBlank() ? config.defaultLanguage() : r.language();
+        boolean asked = r.language() != null && !r.language().isBlank();
+        String language = asked ? r.language() : written.orElse(config.defaultLanguage());
         if (!language.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")) {
             throw new InvalidInputException("language", "'" + language + "' is not a language tag such as en or zh");
         }
-        return all.stream().filter(v -> v.speaks(language)).findFirst().orElseThrow(() ->
-                new UnsupportedInputException("no speech engine speaks '" + language + "'"
-                        + (all.isEmpty() ? "; no engine is present" : "; languages spoken now: "
-                        + String.join(", ", all.stream().map(Voice::language).distinct().sorted().toList()))));
+        Voice v = all.stream().filter(x -> Scripts.speaks(x, language)).findFirst().orElseThrow(() ->
+                new UnsupportedInputException("no speech engine speaks '" + language + "' (" + Scripts.name(language)
+                        + ")" + (!asked && written.isPresent() ? ", the language the text is written in" : "")
+                        + "; " + whoSpeaks(language, all)));
+        written.filter(w -> !Scripts.speaks(v, w)).ifPresent(w -> {
+            throw new UnsupportedInputException("the text is written in " + Scripts.name(w) + " (" + w
+                    + ") but language is '" + language + "': set language to " + w + "; " + whoSpeaks(w, all));
+        });
+        return v;
+    }
+
+    /** What to do about a language: the voices that speak it, or what would speak it and what is spoken now. */
+    private static String whoSpeaks(String language, List<Voice> all) {
+        List<String> speaking = all.stream().filter(v -> Scripts.speaks(v, language)).map(Voice::id).toList();
+        if (!speaking.isEmpty()) {
+            return "voices that speak it: " + String.join(", ", speaking);
+        }
+        return "espeak-ng speaks " + Scripts.name(language) + ": install it (apt-get install espeak-ng) and restart "
+                + "Atelier"
+                + (all.isEmpty() ? "; no engine is present" : "; languages spoken now: "
+                + String.join(", ", all.stream().map(Voice::language).distinct().sorted().toList()));
     }
 
     @Override

@@ -157,6 +157,38 @@ class SpeechServiceTest {
     }
 
     @Test
+    void chineseTextWithoutALanguageIsSpokenByAVoiceThatSpeaksChinese() {
+        Speech s = service.speak(new SpeechRequest("我需要帮助", false, null, null, 1, 1, 1, Map.of()));
+        assertThat(s.voice().id()).isEqualTo("second:cmn");
+        assertThat(s.samples()).isNotEmpty();
+        assertThat(service.speak(new SpeechRequest("<speak>我需要帮助</speak>", true, null, null, 1, 1, 1, Map.of()))
+                .voice().id()).isEqualTo("second:cmn");
+        // mostly Latin letters: the default language
+        assertThat(service.speak(new SpeechRequest("I need my 药 please", false, null, null, 1, 1, 1, Map.of()))
+                .voice().language()).isEqualTo("en-US");
+    }
+
+    @Test
+    void chineseTextIsRefusedBeforeAnyAudioWhenNoEngineSpeaksChinese() {
+        service.removeEngine(second);
+        List<Speech> pieces = new ArrayList<>();
+        assertThatThrownBy(() -> service.speak(new SpeechRequest("我需要帮助", false, null, null, 1, 1, 1, Map.of()),
+                pieces::add)).isInstanceOf(UnsupportedInputException.class)
+                .hasMessageContaining("no speech engine speaks 'zh' (Chinese), the language the text is written in")
+                .hasMessageContaining("espeak-ng").hasMessageContaining("languages spoken now: en-US");
+        assertThat(pieces).isEmpty();
+        assertThat(first.calls).hasValue(0);
+        // an English voice or language asked for reads Chinese characters as silence: refused too
+        assertThatThrownBy(() -> service.speak(new SpeechRequest("我需要帮助", false, null, "first:en-US", 1, 1, 1,
+                Map.of()))).isInstanceOf(UnsupportedInputException.class)
+                .hasMessageContaining("the text is written in Chinese (zh) but voice first:en-US speaks en-US");
+        assertThatThrownBy(() -> service.speak(SpeechRequest.of("我需要帮助", "en")))
+                .isInstanceOf(UnsupportedInputException.class)
+                .hasMessageContaining("the text is written in Chinese (zh) but language is 'en'");
+        assertThat(first.calls).hasValue(0);
+    }
+
+    @Test
     void choosesTheVoiceAskedForOrThePreferredEngineForTheLanguage() {
         assertThat(service.voices()).extracting(Voice::id).containsExactly("first:en-US", "second:en", "second:de",
                 "second:cmn");

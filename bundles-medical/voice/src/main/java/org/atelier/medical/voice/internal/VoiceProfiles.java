@@ -108,6 +108,7 @@ public final class VoiceProfiles implements SpeechProfiles {
 
     Profile create(Caller caller, Profile input) {
         Profile p = input.normalised();
+        spoken(p.languages());
         List<Board> seed = new ArrayList<>();
         for (String language : p.languages()) {
             seed.addAll(seeds(Predictor.baseLanguage(language)));
@@ -135,6 +136,7 @@ public final class VoiceProfiles implements SpeechProfiles {
             throw new InvalidInputException("id", "is '" + input.id() + "' in the body but '" + id + "' in the path");
         }
         Profile p = input.with(id, null, null).normalised();
+        spoken(p.languages());
         return db(() -> store.replaceProfile(id, p)).orElseThrow(() -> new NotFoundException("no profile '" + id + "'"));
     }
 
@@ -275,6 +277,32 @@ public final class VoiceProfiles implements SpeechProfiles {
                 .filter(b -> Predictor.baseLanguage(b.locale()).equals(Predictor.baseLanguage(l)))
                 .flatMap(b -> b.phrases().stream()).map(Phrase::spoken).toList();
         return predictor.predict(l, text, profile, history.generation(), history.texts(), onBoards, limit);
+    }
+
+    /**
+     * Refuses a profile in a language no speech engine here speaks (422), when it is made or changed, rather than on
+     * every phrase it would say: Chinese without espeak-ng, above all.
+     */
+    private void spoken(List<String> languages) {
+        SpeechSynthesizer s = speech;
+        if (s == null || languages == null) {
+            return; // no synthesis at all now: the profile is kept for when there is
+        }
+        List<org.atelier.api.speech.Voice> voices = s.voices();
+        for (String language : languages) {
+            String base = Predictor.baseLanguage(language);
+            boolean spoken = voices.stream().anyMatch(v -> v.speaks(language)
+                    || base.equals("zh") && (v.speaks("cmn") || v.speaks("yue")));
+            if (!spoken) {
+                String name = java.util.Locale.forLanguageTag(language).getDisplayLanguage(java.util.Locale.ENGLISH);
+                throw new org.atelier.api.UnsupportedInputException("languages: no speech engine here speaks "
+                        + (name.isBlank() ? language : name + " ('" + language + "')")
+                        + "; espeak-ng speaks it (and most languages): install it (apt-get install espeak-ng) and restart Atelier"
+                        + (voices.isEmpty() ? "; no engine is present" : "; languages spoken now: " + String.join(
+                        ", ", voices.stream().map(org.atelier.api.speech.Voice::language).distinct().sorted()
+                        .toList())));
+            }
+        }
     }
 
     // ---- speaking with a profile

@@ -77,6 +77,47 @@ class VoiceProfilesTest {
         profiles = new VoiceProfiles(new VoiceStore(h2, Clock.systemUTC()), config(3));
     }
 
+    /** A synthesizer with these voices, for the check of a profile's languages when it is made. */
+    static org.atelier.api.speech.SpeechSynthesizer speaking(String... languages) {
+        return new org.atelier.api.speech.SpeechSynthesizer() {
+            @Override
+            public List<org.atelier.api.speech.Voice> voices() {
+                return java.util.Arrays.stream(languages).map(l -> new org.atelier.api.speech.Voice("e:" + l, "e", l,
+                        org.atelier.api.speech.Voice.Gender.FEMALE, l)).toList();
+            }
+
+            @Override
+            public org.atelier.api.speech.Speech speak(org.atelier.api.speech.SpeechRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public org.atelier.api.speech.Voice speak(org.atelier.api.speech.SpeechRequest request,
+                    java.util.function.Consumer<org.atelier.api.speech.Speech> pieces) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
+    void aProfileInALanguageNoEngineSpeaksIsRefusedWhenItIsMade() {
+        profiles.setSpeech(speaking("en-US"));
+        assertThatThrownBy(() -> profiles.create(ANNA, profile("mei", "zh")))
+                .isInstanceOf(org.atelier.api.UnsupportedInputException.class)
+                .hasMessageContaining("languages: no speech engine here speaks Chinese ('zh')")
+                .hasMessageContaining("apt-get install espeak-ng").hasMessageContaining("languages spoken now: en-US");
+        assertThat(profiles.list(ANNA)).isEmpty();
+        profiles.create(ANNA, profile("anna", "en"));
+        assertThatThrownBy(() -> profiles.replace(ANNA, "anna", profile("anna", "en", "zh-CN")))
+                .isInstanceOf(org.atelier.api.UnsupportedInputException.class)
+                .hasMessageContaining("Chinese ('zh-cn')");
+
+        profiles.setSpeech(speaking("en-US", "cmn")); // espeak-ng's Mandarin
+        assertThat(profiles.create(ANNA, profile("mei", "zh")).languages()).containsExactly("zh");
+        assertThat(profiles.replace(ANNA, "anna", profile("anna", "en", "zh-CN")).languages())
+                .containsExactly("en", "zh-cn");
+    }
+
     @Test
     void aNewProfileGetsTheDefaultBoardsOfItsLanguages() {
         profiles.create(ANNA, profile("anna", "en", "zh-CN"));

@@ -89,8 +89,16 @@ final class WavLabeler implements Labeler {
     }
 
     /**
+     * The data size a WAV streamed as it is made says, its length being unknown: the value sox itself writes to a pipe
+     * (0x7FFFF000). sox and soxi read it as "length unknown" and play to the end; ffprobe and browsers read to the end
+     * too. A larger value (0xFFFFFFFF, or the 0x7FFFFF.. written before) is read by soxi as a length of 18 to 37 hours
+     * of audio, with "premature EOF" at the end.
+     */
+    public static final int UNKNOWN_DATA_SIZE = 0x7FFFF000;
+
+    /**
      * The header of a mono 16-bit PCM WAV streamed as it is made: {@code fmt }, the {@code AIGC} label chunk, then a
-     * {@code data} chunk whose length is not known yet (the largest a WAV can say; players read to the end).
+     * {@code data} chunk whose length is not known yet ({@link #UNKNOWN_DATA_SIZE}; players read to the end).
      */
     public static byte[] streamHeader(int sampleRate, AigcLabel label) {
         ByteArrayOutputStream chunks = new ByteArrayOutputStream();
@@ -100,7 +108,7 @@ final class WavLabeler implements Labeler {
         chunk(chunks, "fmt ", fmt.array());
         chunk(chunks, "AIGC", LabelJson.write(label).getBytes(StandardCharsets.UTF_8));
         byte[] body = chunks.toByteArray();
-        int unknown = 0x7FFFFFFF - 64 - body.length;
+        int unknown = UNKNOWN_DATA_SIZE;
         ByteBuffer out = ByteBuffer.allocate(12 + body.length + 8).order(ByteOrder.LITTLE_ENDIAN);
         out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + body.length + 8 + unknown)
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put(body)

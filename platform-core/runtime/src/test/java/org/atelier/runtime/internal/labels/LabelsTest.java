@@ -315,6 +315,59 @@ class LabelsTest {
         }
     }
 
+    @Test
+    void aStreamedWavSaysItsLengthIsUnknownAsSoxDoes() {
+        byte[] header = Labels.wavStreamHeader(16_000, LABEL);
+        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        int data = header.length - 8;
+        assertThat(new String(header, data, 4, ISO_8859_1)).isEqualTo("data");
+        // 0x7FFFF000 is what sox writes to a pipe and reads as "unknown"; 2147483361 was read as 18.6 hours
+        assertThat(b.getInt(data + 4)).isEqualTo(0x7FFFF000);
+        assertThat(Integer.toUnsignedLong(b.getInt(4))).isEqualTo(header.length - 8 + 0x7FFFF000L);
+    }
+
+    @Test
+    void soxReadsAStreamedWavAsUnknownLengthAndAFinishedOneWithItsTrueLength(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(has("sox", "--version"), "sox is not installed");
+        byte[] pcm = new byte[16_000 * 2];
+        for (int i = 0; i < 16_000; i++) {
+            short v = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16_000.0));
+            pcm[2 * i] = (byte) v;
+            pcm[2 * i + 1] = (byte) (v >> 8);
+        }
+        java.nio.file.Path streamed = dir.resolve("streamed.wav");
+        java.nio.file.Files.write(streamed, concat(Labels.wavStreamHeader(16_000, LABEL), pcm));
+        assertThat(run("soxi", "-D", streamed.toString()).strip()).isEqualTo("0.000000");
+        String stat = run("sox", streamed.toString(), "-n", "stat");
+        assertThat(stat).contains("Length (seconds):      1.000000").doesNotContain("WARN");
+
+        ByteBuffer whole = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+        whole.put("RIFF".getBytes(ISO_8859_1)).putInt(36 + pcm.length).put("WAVEfmt ".getBytes(ISO_8859_1))
+                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(16_000).putInt(32_000)
+                .putShort((short) 2).putShort((short) 16).put("data".getBytes(ISO_8859_1)).putInt(pcm.length)
+                .put(pcm);
+        java.nio.file.Path finished = dir.resolve("finished.wav");
+        java.nio.file.Files.write(finished, labels.write("audio/wav", whole.array(), LABEL, false));
+        assertThat(run("soxi", "-D", finished.toString()).strip()).isEqualTo("1.000000");
+        assertThat(run("sox", finished.toString(), "-n", "stat")).doesNotContain("WARN");
+    }
+
+    static boolean has(String... command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
     /** Runs ffmpeg, which CI installs from Debian; the tests that need it are skipped where it is missing. */
     static void ffmpeg(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y"));

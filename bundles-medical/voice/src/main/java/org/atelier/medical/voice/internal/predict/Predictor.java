@@ -93,12 +93,23 @@ public final class Predictor {
                 continue;
             }
             double pr = (1 - lambda) * b.probability(w1, w2, w) + (p == null ? 0 : lambda * p.probability(w1, w2, w));
-            words.add(new Suggestion(w, pr));
+            words.add(new Suggestion(written(language, w), pr));
         }
         words.sort(Comparator.comparingDouble(Suggestion::probability).reversed()
                 .thenComparing(Suggestion::word));
         return new Prediction(language, typed.prefix(), List.copyOf(words.subList(0, Math.min(limit, words.size()))),
                 phrases(text, history, boardPhrases, limit));
+    }
+
+    /**
+     * How a word the model keeps in lower case is written: in English the pronoun I and its contractions (I'm, I'll,
+     * I've, I'd) are always capitals.
+     */
+    static String written(String language, String token) {
+        if (baseLanguage(language).equals("en") && (token.equals("i") || token.startsWith("i'"))) {
+            return "I" + token.substring(1);
+        }
+        return token;
     }
 
     /** Forgets a person's model, when their history is deleted or they are. */

@@ -26,6 +26,20 @@ class PredictorTest {
     }
 
     @Test
+    void thePronounIAndItsContractionsAreSuggestedInCapitals() {
+        List<String> history = List.of("I'm thirsty.", "I'll wait.", "I've pain.", "I'd like water.", "I am cold.",
+                "Yes I am.");
+        assertThat(words(predictor.predict("en", "Yes ", "bo", 1, history, List.of(), 20))).contains("I")
+                .doesNotContain("i");
+        assertThat(words(predictor.predict("en-GB", "i", "bo", 1, history, List.of(), 20)))
+                .contains("I", "I'm", "I'll", "I've", "I'd", "is", "it").doesNotContain("i", "i'm", "i'll", "i've", "i'd");
+        assertThat(words(predictor.predict("en", "I'", "bo", 1, history, List.of(), 20)))
+                .contains("I'm", "I'll");
+        assertThat(Predictor.written("fr", "il")).isEqualTo("il");
+        assertThat(Predictor.written("en", "it")).isEqualTo("it");
+    }
+
+    @Test
     void chineseIsPredictedCharacterByCharacter() {
         assertThat(words(predictor.predict("zh-CN", "我需要", null, 0, List.of(), List.of(), 3))).contains("帮");
         assertThat(words(predictor.predict("zh", "请叫", null, 0, List.of(), List.of(), 3))).contains("护", "医");
