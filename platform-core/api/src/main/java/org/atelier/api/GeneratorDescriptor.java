@@ -1,7 +1,11 @@
 package org.atelier.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +27,7 @@ public final class GeneratorDescriptor<I> {
     private final List<String> outputMediaTypes;
     private final boolean longRunning;
     private final GeneratorLimits limits;
+    private final Map<String, LongSupplier> inputLimits;
 
     private GeneratorDescriptor(Builder<I> b) {
         this.vertical = b.vertical;
@@ -33,6 +38,7 @@ public final class GeneratorDescriptor<I> {
         this.outputMediaTypes = List.copyOf(b.outputMediaTypes);
         this.longRunning = b.longRunning;
         this.limits = b.limits;
+        this.inputLimits = Collections.unmodifiableMap(new LinkedHashMap<>(b.inputLimits));
     }
 
     /**
@@ -94,6 +100,16 @@ public final class GeneratorDescriptor<I> {
         return limits;
     }
 
+    /**
+     * @return limits the generator enforces on input fields beyond its type's annotations, by JSON path
+     *         ({@code text}, {@code variants.count}); read each time the input schema is published, so configured
+     *         values show as they are now
+     * @since 1.2
+     */
+    public Map<String, LongSupplier> inputLimits() {
+        return inputLimits;
+    }
+
     @Override
     public String toString() {
         return "Generator " + qualifiedId() + " (" + title + ")";
@@ -113,6 +129,7 @@ public final class GeneratorDescriptor<I> {
         private List<String> outputMediaTypes = List.of();
         private boolean longRunning;
         private GeneratorLimits limits = GeneratorLimits.DEFAULT;
+        private final Map<String, LongSupplier> inputLimits = new LinkedHashMap<>();
 
         private Builder(String vertical, String id, Class<I> inputType) {
             this.vertical = checkName("vertical", vertical);
@@ -154,6 +171,24 @@ public final class GeneratorDescriptor<I> {
         /** @param limits the generator's own limits @return this builder */
         public Builder<I> limits(GeneratorLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * States a limit the generator enforces on one input field, so that the published JSON Schema (and
+         * OpenAPI) says it: the most characters of a string, the largest value of a number, the most items of an
+         * array or entries of an object. Where the type's annotation allows more, the schema says this limit.
+         *
+         * @param field the field's JSON path, such as {@code text} or {@code variants.count}
+         * @param max the limit as it is now, asked each time the schema is published (a configured value)
+         * @return this builder
+         * @since 1.2
+         */
+        public Builder<I> inputLimit(String field, LongSupplier max) {
+            if (field == null || field.isBlank()) {
+                throw new IllegalArgumentException("field must not be blank");
+            }
+            inputLimits.put(field, Objects.requireNonNull(max, "max"));
             return this;
         }
 

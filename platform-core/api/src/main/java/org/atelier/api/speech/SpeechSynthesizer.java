@@ -37,4 +37,13 @@ public interface SpeechSynthesizer {
      * @throws org.atelier.api.UnsupportedInputException as for {@link #speak}, before any audio is handed over
      */
     Voice speak(SpeechRequest request, Consumer<Speech> pieces);
+
+    /**
+     * @return the longest text, in characters, that {@link #speak(SpeechRequest)} accepts now (configured); a
+     *         generator states it in its input schema with {@code GeneratorDescriptor.Builder.inputLimit}
+     * @since 1.2
+     */
+    default int maxTextChars() {
+        return Integer.MAX_VALUE;
+    }
 }

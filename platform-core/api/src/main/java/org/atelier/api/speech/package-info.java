@@ -10,9 +10,11 @@
  * <p>1.1: engines may stream within a sentence ({@code SpeechEngine.synthesize(Voice, List, Consumer)}) and say which
  * IPA phonemes they cannot speak ({@code SpeechEngine.unknownPhonemes}); both are default methods, so an engine built
  * against 1.0 works unchanged.
+ *
+ * <p>1.2: {@code SpeechSynthesizer.maxTextChars()} says the longest text accepted, so that schemas state it.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.atelier.api.speech;
 
 import org.osgi.annotation.bundle.Export;

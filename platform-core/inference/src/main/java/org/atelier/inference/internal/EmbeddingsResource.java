@@ -12,6 +12,7 @@ import org.atelier.api.ModelRegistry;
 import org.atelier.api.RestContributions;
 import org.atelier.api.TextEmbedder;
 import org.atelier.runtime.Bodies;
+import org.atelier.runtime.JsonInput;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,8 +22,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -45,7 +44,6 @@ public class EmbeddingsResource {
 
     static final String DEFAULT_MODEL = "all-minilm-l6-v2";
     static final long MAX_BODY = 8L << 20;
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private final ModelRegistry models;
 
@@ -72,9 +70,9 @@ public class EmbeddingsResource {
     public Response embed(InputStream body) throws IOException {
         JsonNode request;
         try {
-            request = MAPPER.readTree(Bodies.readAtMost(body, MAX_BODY));
+            request = JsonInput.mapper().readTree(Bodies.readAtMost(body, MAX_BODY));
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("", "malformed JSON: " + e.getOriginalMessage());
+            throw JsonInput.invalid(e);
         }
         if (request == null || !request.isObject()) {
             throw new InvalidInputException("", "a JSON object is expected");

@@ -11,6 +11,7 @@ import org.atelier.api.UnsupportedInputException;
 import org.atelier.runtime.GeneratorUnavailableException;
 import org.atelier.runtime.InputTooLargeException;
 import org.atelier.runtime.JobFinishedException;
+import org.atelier.runtime.JsonInput;
 import org.atelier.runtime.NoSuchJobException;
 import org.atelier.runtime.NoSuchGeneratorException;
 import org.osgi.service.component.annotations.Component;
@@ -52,6 +53,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         String path = path();
+        if (e instanceof JsonProcessingException x) {
+            // a body the JSON provider could not read: the same words as the generator binder's
+            e = JsonInput.invalid(x);
+        }
         if (e instanceof InvalidInputException x) {
             List<Problem.FieldProblem> errors = x.errors().stream()
                     .map(f -> new Problem.FieldProblem(f.field(), f.message())).toList();
@@ -81,10 +86,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ModelUnavailableException x) {
             return problem(503, "model-unavailable", "Model unavailable", x.getMessage(), path, 5);
-        }
-        if (e instanceof JsonProcessingException x) {
-            return problem(400, "invalid-input", "Invalid input", "malformed JSON: " + x.getOriginalMessage(), path,
-                    null);
         }
         if (e instanceof InputTooLargeException x) {
             return problem(413, "too-large", "Request body too large", x.getMessage(), path, null);

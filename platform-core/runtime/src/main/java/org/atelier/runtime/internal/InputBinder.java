@@ -1,30 +1,21 @@
 package org.atelier.runtime.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.atelier.api.InvalidInputException;
 import org.atelier.api.InvalidInputException.FieldError;
+import org.atelier.runtime.JsonInput;
 import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
@@ -51,25 +42,16 @@ final class InputBinder implements AutoCloseable {
     private final SchemaGenerator schemaGenerator;
 
     InputBinder() {
-        this.mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+        this.mapper = JsonInput.mapper();
         // Hibernate Validator is bootstrapped by type, not through ServiceLoader, which does not see across bundles;
-        // the parameter interpolator needs no expression language.
+        // the plain interpolator needs no expression language.
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(HibernateValidator.class.getClassLoader());
         try {
             this.validatorFactory = Validation.byProvider(HibernateValidator.class)
                     .providerResolver(() -> List.of(new HibernateValidator()))
                     .configure()
-                    .messageInterpolator(new ParameterMessageInterpolator())
+                    .messageInterpolator(new PlainMessageInterpolator())
                     .buildValidatorFactory();
         } finally {
             Thread.currentThread().setContextClassLoader(tccl);
@@ -78,6 +60,8 @@ final class InputBinder implements AutoCloseable {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(mapper, SchemaVersion.DRAFT_2020_12,
                 OptionPreset.PLAIN_JSON)
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                // a map's entries are its properties: {"lexicon":{"GIF":"jif"}} is allowed, with string values
+                .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
                 .with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
                         JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
         this.schemaGenerator = new SchemaGenerator(config.build());
@@ -100,10 +84,10 @@ final class InputBinder implements AutoCloseable {
         JsonNode tree;
         try {
             tree = mapper.readTree(json);
-        } catch (StreamReadException e) {
-            throw new InvalidInputException("", "malformed JSON" + location(e) + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw JsonInput.invalid(e);
         } catch (IOException e) {
-            throw new InvalidInputException("", "malformed JSON: only one JSON object is expected, with nothing after it");
+            throw new InvalidInputException("", "the request body could not be read as JSON");
         }
         if (tree == null || !tree.isObject()) {
             throw new InvalidInputException("", "a JSON object is expected, not " + kind(tree));
@@ -111,8 +95,8 @@ final class InputBinder implements AutoCloseable {
         I input;
         try {
             input = mapper.treeToValue(tree, type);
-        } catch (JsonMappingException e) {
-            throw new InvalidInputException(path(e), describe(e));
+        } catch (JsonProcessingException e) {
+            throw JsonInput.invalid(e);
         } catch (IOException e) {
             throw new InvalidInputException("", "the request body could not be read as JSON");
         }
@@ -169,86 +153,75 @@ final class InputBinder implements AutoCloseable {
         };
     }
 
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+
+    /**
+     * @param base an input type's schema
+     * @param limits limits by JSON path, as the generator enforces them now
+     * @return a copy of the schema that states each limit where it is stricter than the type's annotations
+     */
+    static ObjectNode withLimits(ObjectNode base, Map<String, LongSupplier> limits) {
+        if (limits.isEmpty()) {
+            return base;
+        }
+        ObjectNode schema = base.deepCopy();
+        limits.forEach((field, max) -> {
+            ObjectNode node = property(schema, field);
+            if (node != null) {
+                limit(node, max.getAsLong());
+            }
+        });
+        return schema;
     }
 
-    static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
+    /** @return the schema of the property at a dotted path, its {@code $ref}s inlined so that a change stays local */
+    private static ObjectNode property(ObjectNode root, String path) {
+        ObjectNode node = root;
+        for (String name : path.split("\\.")) {
+            ObjectNode props = node.get("properties") instanceof ObjectNode o ? o : null;
+            if (props == null || !(props.get(name) instanceof ObjectNode child)) {
+                return null;
+            }
+            if (child.has("$ref")) {
+                ObjectNode target = resolve(root, child.get("$ref").asText());
+                if (target == null) {
+                    return null;
                 }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
+                ObjectNode inlined = target.deepCopy();
+                child.fields().forEachRemaining(e -> {
+                    if (!e.getKey().equals("$ref")) {
+                        inlined.set(e.getKey(), e.getValue());
+                    }
+                });
+                props.set(name, inlined);
+                child = inlined;
             }
+            node = child;
         }
-        return sb.toString();
+        return node;
     }
 
-    private static String describe(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = new ArrayList<>();
-            if (u.getKnownPropertyIds() != null) {
-                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            }
-            known.sort(null);
-            return "unknown field" + (known.isEmpty() ? "" : "; known fields: " + String.join(", ", known));
+    private static ObjectNode resolve(ObjectNode root, String ref) {
+        if (!ref.startsWith("#/")) {
+            return null;
         }
-        if (e instanceof ValueInstantiationException) {
-            Throwable cause = e.getCause();
-            return cause != null && cause.getMessage() != null ? cause.getMessage() : "invalid value";
-        }
-        if (e instanceof InvalidFormatException f) {
-            return "expected " + typeName(f.getTargetType()) + ", got " + quote(f.getValue());
-        }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return "expected " + typeName(m.getTargetType());
-        }
-        return "invalid value";
+        JsonNode n = root.at(ref.substring(1));
+        return n instanceof ObjectNode o ? o : null;
     }
 
-    private static String quote(Object value) {
-        String s = String.valueOf(value);
-        if (s.length() > 40) {
-            s = s.substring(0, 40) + "…";
+    private static void limit(ObjectNode node, long max) {
+        String keyword = switch (node.path("type").asText()) {
+            case "string" -> "maxLength";
+            case "integer", "number" -> "maximum";
+            case "array" -> "maxItems";
+            case "object" -> "maxProperties";
+            default -> null;
+        };
+        if (keyword == null) {
+            return;
         }
-        return value instanceof String ? "\"" + s + "\"" : s;
-    }
-
-    /** A JSON type name for a Java type, so that no Java class name reaches the caller. */
-    static String typeName(Class<?> t) {
-        if (t == null) {
-            return "a different value";
+        JsonNode old = node.get(keyword);
+        if (old == null || !old.isNumber() || old.decimalValue().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            node.put(keyword, max);
         }
-        if (t == int.class || t == Integer.class || t == long.class || t == Long.class || t == short.class
-                || t == Short.class || t == byte.class || t == Byte.class || t == java.math.BigInteger.class) {
-            return "an integer";
-        }
-        if (t == double.class || t == Double.class || t == float.class || t == Float.class
-                || t == java.math.BigDecimal.class || Number.class.isAssignableFrom(t)) {
-            return "a number";
-        }
-        if (t == boolean.class || t == Boolean.class) {
-            return "a boolean";
-        }
-        if (t == String.class || t == char.class || t == Character.class) {
-            return "a string";
-        }
-        if (t.isEnum()) {
-            Object[] constants = t.getEnumConstants();
-            List<String> names = new ArrayList<>();
-            for (Object c : constants) {
-                names.add(((Enum<?>) c).name());
-            }
-            return "one of " + names;
-        }
-        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) {
-            return "an array";
-        }
-        return "an object";
     }
 }

@@ -161,6 +161,7 @@ final class Slot {
             s = binder.schema(descriptor.inputType());
             schema = s;
         }
-        return s;
+        // the limits are asked each time: a configured value shows as it is now
+        return InputBinder.withLimits(s, descriptor.inputLimits());
     }
 }

@@ -298,9 +298,9 @@ class GeneratorRegistryImplTest {
         assertThat(errors("{\"name\":")).singleElement()
                 .satisfies(e -> assertThat(e.message()).startsWith("malformed JSON at line 1"));
         assertThat(errors("{\"name\":\"a\",\"name\":\"b\",\"times\":1}")).singleElement()
-                .satisfies(e -> assertThat(e.message()).contains("Duplicate field 'name'"));
+                .satisfies(e -> assertThat(e.message()).endsWith("the field 'name' appears twice"));
         assertThat(errors("{\"name\":\"Ada\",\"times\":\"two\"}"))
-                .containsExactly(new FieldError("times", "expected an integer"));
+                .containsExactly(new FieldError("times", "expected an integer, got a string"));
         assertThat(errors("{\"name\":\"Ada\",\"times\":2.5}")).singleElement()
                 .satisfies(e -> assertThat(e.field()).isEqualTo("times"));
         assertThat(errors("{\"name\":\"Ada\",\"times\":1,\"colour\":\"red\"}")).singleElement()

@@ -95,6 +95,11 @@ public final class SpeechService implements SpeechSynthesizer {
     }
 
     @Override
+    public int maxTextChars() {
+        return config.maxTextChars();
+    }
+
+    @Override
     public List<Voice> voices() {
         List<Voice> out = new ArrayList<>();
         for (SpeechEngine e : ordered()) {

@@ -58,7 +58,8 @@ public final class TopologyGenerator implements Generator<TopologyInput> {
                         + "preset (mbb, cantilever, l-bracket, bridge) or your own loads and supports; one design or "
                         + "derivative designs ranked on the Pareto front of volume against compliance.")
                 .outputMediaTypes("image/png", "image/svg+xml", "model/stl", "application/json")
-                .longRunning(true).limits(GeneratorLimits.of(config.maxConcurrent(), 0)).build();
+                .longRunning(true).limits(GeneratorLimits.of(config.maxConcurrent(), 0))
+                .inputLimit("variants.count", config::maxVariants).build();
     }
 
     @Override

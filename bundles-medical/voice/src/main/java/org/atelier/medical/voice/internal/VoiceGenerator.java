@@ -45,7 +45,8 @@ public final class VoiceGenerator implements Generator<SpeakInput> {
                 .title("Voice for speech-impaired people")
                 .description("Speaks text or SSML with the person's voice (a profile of the caller's own, when named); "
                         + "the WAV is stored with word timings.")
-                .outputMediaTypes("audio/wav").build();
+                .outputMediaTypes("audio/wav")
+                .inputLimit("text", speech::maxTextChars).build();
     }
 
     @Override
