@@ -4,6 +4,8 @@
 # beam, volfrac 0.5, penal 3, sensitivity filter, OC), a fixed number of iterations; then two full designs of ours, each cancelled at its goal's time (1200x400 MBB: 3 minutes; 3D
 # 60x20x20 cantilever with the density filter as top3d: 2 minutes), both with grid continuation (coarser grids first).
 #   benchmarks/topology.sh [repeats=3] [iterations=10]
+#   benchmarks/topology.sh --smoke     a 60x20 beam, 2 iterations of each, once, and a 5 s full design: it works, no
+#                                      figure is judged
 # Prints a markdown table: median seconds per iteration of each, their ratio, and both compliances after the same
 # iterations. Needs python3 with numpy and scipy. Builds only the design module (offline if it can).
 set -euo pipefail
@@ -12,11 +14,19 @@ cd "$root"
 top88=${ATELIER_SHARED:-$root/../shared}/tools/top88.py
 [ -f "$top88" ] || { echo "no $top88 (set ATELIER_SHARED to the shared folder)" >&2; exit 1; }
 python3 -c "import numpy, scipy" || { echo "the anchor needs numpy and scipy: apt-get install python3-scipy" >&2; exit 1; }
+cases=("300 100 4" "600 200 8")
+designs=("180 mbb 1200 400 0 0.5 3 16 1" "120 cantilever 60 20 20 0.3 3 1.5 2")
+if [ "${1:-}" = --smoke ]; then
+  set -- 1 2
+  cases=("60 20 2")
+  designs=("5 mbb 120 40 0 0.5 3 2 1")
+fi
 repeats=${1:-3}
 iterations=${2:-10}
 module=bundles-industrial/design
-mvn -B -q -o -pl $module test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2 \
-  || mvn -B -q -pl $module test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+# with -am: the platform modules it needs come from this tree, also where only `mvn verify` ran (nothing installed)
+mvn -B -q -o -pl $module -am test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2 \
+  || mvn -B -q -pl $module -am test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
 cp="$module/target/classes:$module/target/test-classes:$(cat $module/target/classpath.txt)"
 ours() { java -cp "$cp" org.atelier.industrial.design.internal.solver.TopologyBenchmarkMain "$@"; }
 field() { sed -n "s/\(^\|.* \)$1=\([^ ]*\).*/\2/p"; }
@@ -24,7 +34,7 @@ median() { python3 -c "import sys, statistics; print(f'{statistics.median(map(fl
 
 echo "| mesh | rmin | iterations | top88.py s/iteration | Atelier s/iteration | ratio | top88.py compliance | Atelier compliance | difference | Atelier solver |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-for case in "300 100 4" "600 200 8"; do
+for case in "${cases[@]}"; do
   set -- $case
   theirs_t=(); ours_t=()
   for _ in $(seq "$repeats"); do
@@ -46,7 +56,7 @@ echo
 echo "| full design (Atelier only, grid continuation), goal | finest-grid iterations | stop | last change | total seconds | s/iteration (finest) | compliance | solver (finest) | grids: iterations, seconds |"
 echo "|---|---|---|---|---|---|---|---|---|"
 # each is cancelled at its goal's time: stop=CONVERGED means the goal is met
-for run in "180 mbb 1200 400 0 0.5 3 16 1" "120 cantilever 60 20 20 0.3 3 1.5 2"; do
+for run in "${designs[@]}"; do
   set -- $run
   limit=$1; shift
   o=$(ours "$@" --continuation --time-limit "$limit")

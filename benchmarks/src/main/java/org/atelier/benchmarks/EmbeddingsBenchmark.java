@@ -1,5 +1,6 @@
 package org.atelier.benchmarks;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -31,7 +32,8 @@ import ai.onnxruntime.OrtSession;
  * (b) one ONNX Runtime call per text in-process, clients sharing one session — how langchain4j's in-process
  * embedding models work.
  *
- * <p>Arguments: {@code URL SENTENCES_CSV [clients=1,16] [seconds=15] [warmup=5] [repeats=3]}.
+ * <p>Arguments: {@code URL KEY SENTENCES_CSV [clients=1,16] [seconds=15] [warmup=5] [repeats=3]}; the key is
+ * sent as {@code Authorization: Bearer KEY}.
  */
 public final class EmbeddingsBenchmark {
 
@@ -44,36 +46,20 @@ public final class EmbeddingsBenchmark {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        List<String> sentences = sentences(Path.of(args[1]));
-        int[] clients = Arrays.stream((args.length > 2 ? args[2] : "1,16").split(",")).mapToInt(Integer::parseInt).toArray();
-        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
-        int repeats = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        String key = args[1];
+        List<String> sentences = sentences(Path.of(args[2]));
+        int[] clients = Arrays.stream((args.length > 3 ? args[3] : "1,16").split(",")).mapToInt(Integer::parseInt).toArray();
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 15;
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 5;
+        int repeats = args.length > 6 ? Integer.parseInt(args[6]) : 3;
         System.out.printf(Locale.ROOT, "%d sentences, mean %.0f characters; %d s per run after %d s warm-up, %d runs, "
                 + "%d cores%n", sentences.size(), sentences.stream().mapToInt(String::length).average().orElse(0),
                 seconds, warmup, repeats, Runtime.getRuntime().availableProcessors());
 
         // a plain blocking keep-alive client: it costs the shared cores less than java.net.http's
         URL endpoint = URI.create(url + "/inference/embeddings").toURL();
-        Embedder rest = text -> {
-            byte[] body = ("{\"model\":\"all-minilm-l6-v2\",\"input\":[" + quote(text) + "]}")
-                    .getBytes(StandardCharsets.UTF_8);
-            HttpURLConnection c = (HttpURLConnection) endpoint.openConnection();
-            c.setRequestMethod("POST");
-            c.setDoOutput(true);
-            c.setRequestProperty("Content-Type", "application/json");
-            c.setFixedLengthStreamingMode(body.length);
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(body);
-            }
-            int status = c.getResponseCode();
-            try (InputStream in = status == 200 ? c.getInputStream() : c.getErrorStream()) {
-                byte[] answer = in.readAllBytes();
-                if (status != 200) {
-                    throw new IllegalStateException("HTTP " + status + ": " + new String(answer, StandardCharsets.UTF_8));
-                }
-            }
-        };
+        Embedder rest = text -> post(endpoint, key,
+                ("{\"model\":\"all-minilm-l6-v2\",\"input\":[" + quote(text) + "]}").getBytes(StandardCharsets.UTF_8));
 
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         HuggingFaceTokenizer tokenizer;
@@ -116,6 +102,33 @@ public final class EmbeddingsBenchmark {
         }
         session.close();
         tokenizer.close();
+    }
+
+    /**
+     * POSTs JSON with the key and returns the answer's body; any status but 200 fails with the status and whatever
+     * body came with it (a 401 has none), so a benchmark never measures error answers or dies on a null stream.
+     */
+    static byte[] post(URL endpoint, String key, byte[] body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) endpoint.openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setRequestProperty("Authorization", "Bearer " + key);
+        c.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(body);
+        }
+        int status = c.getResponseCode();
+        if (status == 200) {
+            try (InputStream in = c.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+        String answer;
+        try (InputStream in = c.getErrorStream()) {
+            answer = in == null ? "(no body)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        throw new IOException("POST " + endpoint + " answered HTTP " + status + ": " + answer);
     }
 
     /** Runs a configuration several times; the median of each figure. */
@@ -168,6 +181,9 @@ public final class EmbeddingsBenchmark {
         int total = 0;
         for (long[] l : latencies) {
             total += (int) l[0];
+        }
+        if (total == 0) {
+            throw new IllegalStateException("no embedding was made in " + seconds + " s");
         }
         long[] all = new long[total];
         int k = 0;

@@ -63,6 +63,9 @@ public final class SpeechBenchmark {
                 voices.add(v.path("id").asText());
             }
         }
+        if (voices.isEmpty()) {
+            throw new IllegalStateException(base + "/medical/voice/voices offers no English voice: " + listed);
+        }
         List<Result> results = new ArrayList<>();
         for (String voice : voices) {
             results.add(measure("atelier " + voice, sentences, vosk, (text, first) -> rest(http, base, key, voice, text, first)));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.atelier.api.ModelUnavailableException;
@@ -17,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * bounded queue; each worker takes the first, gathers more until the batch is full or the first has waited
  * {@code maxDelay}, runs them together and hands every caller its own vectors. With a delay of 0 a worker takes what
  * is waiting: under load, batches fill while the workers are busy; alone, a text never waits.
+ *
+ * <p>At most {@code workerCount} batches are in the model at once. A caller whose texts find nothing waiting and a
+ * worker's share free runs them on its own thread ({@link #submitOrRun}): the lone request skips the hand-off to a
+ * worker and back, two thread wake-ups that cost most on a busy machine.
  */
 final class Batcher implements AutoCloseable {
 
@@ -50,6 +55,9 @@ final class Batcher implements AutoCloseable {
     private final Runner runner;
     private final ModelMetrics metrics;
     private final List<Thread> workers = new ArrayList<>();
+    /** One permit per worker: a batch runs only with one, on a worker or on its caller's thread. */
+    private final Semaphore running;
+    private final int permits;
     private volatile boolean closed;
 
     Batcher(String model, int queueSize, int maxBatch, int maxDelayMs, int workerCount, Runner runner,
@@ -60,7 +68,9 @@ final class Batcher implements AutoCloseable {
         this.maxDelayNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, maxDelayMs));
         this.runner = runner;
         this.metrics = metrics;
-        for (int i = 0; i < Math.max(1, workerCount); i++) {
+        this.permits = Math.max(1, workerCount);
+        this.running = new Semaphore(permits);
+        for (int i = 0; i < permits; i++) {
             Thread worker = new Thread(this::work, "atelier-batcher-" + model + "-" + i);
             worker.setDaemon(true);
             workers.add(worker);
@@ -88,6 +98,34 @@ final class Batcher implements AutoCloseable {
                 queue.add(item);
                 items.add(item);
             }
+        }
+        return items;
+    }
+
+    /**
+     * Runs the texts at once on the calling thread when nothing is waiting, they fit in one batch and a worker's
+     * share is free; otherwise queues them as {@link #submit} does. Either way the items it returns complete as
+     * {@link #submit}'s do (already, when they ran here).
+     *
+     * @throws OverloadedException when they are queued and the queue has no room for them
+     */
+    List<Item> submitOrRun(List<String> texts) {
+        List<Item> items = new ArrayList<>(texts.size());
+        synchronized (queue) {
+            if (closed) {
+                throw new ModelUnavailableException("model " + model + " is unloading");
+            }
+            if (!queue.isEmpty() || texts.size() > maxBatch || !running.tryAcquire()) {
+                return submit(texts);
+            }
+        }
+        try {
+            for (String t : texts) {
+                items.add(new Item(t));
+            }
+            run(items);
+        } finally {
+            running.release();
         }
         return items;
     }
@@ -124,7 +162,12 @@ final class Batcher implements AutoCloseable {
                 // what was already taken still runs, below
             }
             if (!batch.isEmpty()) {
-                run(batch);
+                running.acquireUninterruptibly();
+                try {
+                    run(batch);
+                } finally {
+                    running.release();
+                }
                 batch.clear();
             }
         }
@@ -153,7 +196,7 @@ final class Batcher implements AutoCloseable {
     }
 
     /**
-     * Stops taking texts, lets the batches already taken finish (the model must stay open until this returns) and
+     * Stops taking texts, lets the batches already taken (by workers or callers) finish (the model must stay open until this returns) and
      * fails the texts still waiting.
      */
     @Override
@@ -172,6 +215,9 @@ final class Batcher implements AutoCloseable {
                 }
             }
         }
+        // and for the batches callers run themselves (no new one starts once closed is set)
+        running.acquireUninterruptibly(permits);
+        running.release(permits);
         Item left;
         while ((left = queue.poll()) != null) {
             left.result.completeExceptionally(new ModelUnavailableException("model " + model + " was unloaded"));

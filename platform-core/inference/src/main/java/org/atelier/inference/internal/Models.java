@@ -376,7 +376,7 @@ final class Models implements ModelRegistry, AutoCloseable {
                 }
             }
             entry.metrics.request(texts.size());
-            List<Batcher.Item> items = batcher.submit(texts);
+            List<Batcher.Item> items = batcher.submitOrRun(texts);
             List<float[]> vectors = new ArrayList<>(items.size());
             List<Boolean> truncated = new ArrayList<>(items.size());
             int tokens = 0;

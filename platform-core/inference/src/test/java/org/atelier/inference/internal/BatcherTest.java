@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.atelier.api.ModelUnavailableException;
 import org.atelier.api.OverloadedException;
@@ -66,5 +67,66 @@ class BatcherTest {
         assertThatThrownBy(() -> waiting.get(0).result.get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ModelUnavailableException.class);
         assertThatThrownBy(() -> b.submit(List.of("late"))).isInstanceOf(ModelUnavailableException.class);
+    }
+
+    @Test
+    void aLoneCallerRunsItsTextsOnItsOwnThread() throws Exception {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        Gate gate = new Gate();
+        gate.release.countDown();
+        try (Batcher b = new Batcher("m", 8, 4, 0, 1, texts -> {
+            ranOn.set(Thread.currentThread());
+            return gate.run(texts);
+        }, new ModelMetrics())) {
+            List<Batcher.Item> items = b.submitOrRun(List.of("a", "bb"));
+
+            assertThat(items).allMatch(i -> i.result.isDone());
+            assertThat(items.get(1).result.get().vector()).containsExactly(2f);
+            assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+        }
+    }
+
+    @Test
+    void whileTheWorkersShareIsTakenTextsAreQueuedForTheWorker() throws Exception {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        Gate gate = new Gate();
+        try (Batcher b = new Batcher("m", 8, 4, 0, 1, texts -> {
+            ranOn.set(Thread.currentThread());
+            return gate.run(texts);
+        }, new ModelMetrics())) {
+            List<Batcher.Item> first = b.submit(List.of("a"));
+            assertThat(gate.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+            List<Batcher.Item> second = b.submitOrRun(List.of("ccc"));
+
+            assertThat(second.get(0).result.isDone()).isFalse();
+            assertThat(b.waiting()).isEqualTo(1);
+            gate.release.countDown();
+            assertThat(first.get(0).result.get(5, TimeUnit.SECONDS).vector()).containsExactly(1f);
+            assertThat(second.get(0).result.get(5, TimeUnit.SECONDS).vector()).containsExactly(3f);
+            assertThat(ranOn.get().getName()).startsWith("atelier-batcher-m-");
+        }
+    }
+
+    @Test
+    void closingWaitsForABatchACallerRunsItself() throws Exception {
+        Gate gate = new Gate();
+        Batcher b = new Batcher("m", 8, 4, 0, 1, gate::run, new ModelMetrics());
+        AtomicReference<List<Batcher.Item>> items = new AtomicReference<>();
+        Thread caller = new Thread(() -> items.set(b.submitOrRun(List.of("a"))));
+        caller.start();
+        assertThat(gate.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(b::close);
+        closer.start();
+        Thread.sleep(200);
+        assertThat(closer.isAlive()).as("close waits for the batch the caller runs").isTrue();
+        gate.release.countDown();
+        closer.join(5_000);
+        caller.join(5_000);
+
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(items.get().get(0).result.get(5, TimeUnit.SECONDS).vector()).containsExactly(1f);
+        assertThatThrownBy(() -> b.submitOrRun(List.of("late"))).isInstanceOf(ModelUnavailableException.class);
     }
 }
