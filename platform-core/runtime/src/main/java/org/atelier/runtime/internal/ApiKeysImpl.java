@@ -252,11 +252,15 @@ public final class ApiKeysImpl implements ApiKeys {
             throw new IllegalStateException("the last valid admin key cannot be revoked: make another admin key first");
         }
         Instant now = clock.instant();
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
-                "UPDATE atelier_api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL")) {
-            p.setObject(1, Database.time(now));
-            p.setString(2, id);
-            p.executeUpdate();
+        try {
+            db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement(
+                        "UPDATE atelier_api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL")) {
+                    p.setObject(1, Database.time(now));
+                    p.setString(2, id);
+                    return p.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }
@@ -267,14 +271,18 @@ public final class ApiKeysImpl implements ApiKeys {
 
     private Key insert(String id, String name, Role role, String secret) {
         Key key = new Key(id, name, role, clock.instant(), null);
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
-                "INSERT INTO atelier_api_keys (id, name, role, hash, created) VALUES (?, ?, ?, ?, ?)")) {
-            p.setString(1, id);
-            p.setString(2, name);
-            p.setString(3, role.wireName());
-            p.setString(4, hash(secret));
-            p.setObject(5, Database.time(key.created()));
-            p.executeUpdate();
+        try {
+            db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO atelier_api_keys (id, name, role, hash, created) VALUES (?, ?, ?, ?, ?)")) {
+                    p.setString(1, id);
+                    p.setString(2, name);
+                    p.setString(3, role.wireName());
+                    p.setString(4, hash(secret));
+                    p.setObject(5, Database.time(key.created()));
+                    return p.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }
@@ -283,16 +291,21 @@ public final class ApiKeysImpl implements ApiKeys {
 
     private List<Key> query(String sql, String value) {
         List<Key> out = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            if (value != null) {
-                p.setString(1, value);
-            }
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Key(r.getString("id"), r.getString("name"), Role.parse(r.getString("role")),
-                            Database.instant(r, "created"), Database.instant(r, "revoked")));
+        try {
+            db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    if (value != null) {
+                        p.setString(1, value);
+                    }
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            out.add(new Key(r.getString("id"), r.getString("name"), Role.parse(r.getString("role")),
+                                    Database.instant(r, "created"), Database.instant(r, "revoked")));
+                        }
+                    }
                 }
-            }
+                return out;
+            });
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -167,19 +166,24 @@ final class ArtifactStore {
                         Files.move(content, target, StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
-                try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO atelier_artifacts (id, job_id, name, media_type, bytes, sha256, label, created, "
-                        + "partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    p.setString(1, id);
-                    p.setString(2, jobId);
-                    p.setString(3, name);
-                    p.setString(4, mediaType);
-                    p.setLong(5, size);
-                    p.setString(6, sha);
-                    p.setString(7, LABEL_JSON.writeValueAsString(label.fields()));
-                    p.setObject(8, Database.time(java.time.Instant.now()));
-                    p.setBoolean(9, partial);
-                    p.executeUpdate();
+                String labelJson = LABEL_JSON.writeValueAsString(label.fields());
+                try {
+                    db.call(c -> {
+                        try (PreparedStatement p = c.prepareStatement(
+                                "INSERT INTO atelier_artifacts (id, job_id, name, media_type, bytes, sha256, label, "
+                                + "created, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            p.setString(1, id);
+                            p.setString(2, jobId);
+                            p.setString(3, name);
+                            p.setString(4, mediaType);
+                            p.setLong(5, size);
+                            p.setString(6, sha);
+                            p.setString(7, labelJson);
+                            p.setObject(8, Database.time(java.time.Instant.now()));
+                            p.setBoolean(9, partial);
+                            return p.executeUpdate();
+                        }
+                    });
                 } catch (SQLException e) {
                     throw JobStore.failure(e);
                 }
@@ -221,16 +225,21 @@ final class ArtifactStore {
             return out;
         }
         String marks = String.join(", ", java.util.Collections.nCopies(jobIds.size(), "?"));
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
-                "SELECT * FROM atelier_artifacts WHERE job_id IN (" + marks + ") ORDER BY created, id")) {
-            for (int i = 0; i < jobIds.size(); i++) {
-                p.setString(i + 1, jobIds.get(i));
-            }
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.computeIfAbsent(r.getString("job_id"), k -> new java.util.ArrayList<>()).add(info(r));
+        try {
+            db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement(
+                        "SELECT * FROM atelier_artifacts WHERE job_id IN (" + marks + ") ORDER BY created, id")) {
+                    for (int i = 0; i < jobIds.size(); i++) {
+                        p.setString(i + 1, jobIds.get(i));
+                    }
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            out.computeIfAbsent(r.getString("job_id"), k -> new java.util.ArrayList<>()).add(info(r));
+                        }
+                    }
                 }
-            }
+                return out;
+            });
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }
@@ -253,11 +262,15 @@ final class ArtifactStore {
     }
 
     private <T> T single(String sql, String id, Row<T> row) {
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? row.read(r) : null;
-            }
+        try {
+            return db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    p.setString(1, id);
+                    try (ResultSet r = p.executeQuery()) {
+                        return r.next() ? row.read(r) : null;
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }

@@ -9,6 +9,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -54,11 +60,68 @@ final class Database {
                 "ALTER TABLE atelier_artifacts ADD COLUMN IF NOT EXISTS partial BOOLEAN DEFAULT FALSE NOT NULL"
             });
 
+    /** Threads that run JDBC; shared by every Database in this bundle, never interrupted by anyone. */
+    static final int THREADS = 4;
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final ThreadFactory FACTORY = r -> {
+        Thread t = new Thread(r, "atelier-database-" + NAMES.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    };
+    private static final ExecutorService JDBC = Executors.newFixedThreadPool(THREADS, FACTORY);
+
     private final DataSource dataSource;
 
     Database(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
         migrate();
+    }
+
+    /** Work on one connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs the work on a connection on the database's own threads, never on the caller's. H2 reads and writes its
+     * file through NIO channels: a thread interrupted inside one closes the channel, and from then on H2 refuses
+     * every write ("An old transaction with the same id is still open") or closes the database. Job workers are
+     * cancelled and hot-swapped bundles stop their threads, so no such thread may run JDBC. The caller waits
+     * without being interruptible; an interrupt that arrives meanwhile is kept and set again when the work is done.
+     */
+    <T> T call(Work<T> work) throws SQLException {
+        Future<T> f = JDBC.submit(() -> {
+            try (Connection c = connect()) {
+                return work.on(c);
+            }
+        });
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof SQLException sql) {
+                        throw sql;
+                    }
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new SQLException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     Connection connect() throws SQLException {

@@ -1,6 +1,5 @@
 package org.atelier.runtime.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -116,13 +115,16 @@ final class JobStore {
                     p.setInt(8, limit);
                 });
         int total;
-        try (Connection c = db.connect();
-             PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM atelier_jobs" + where)) {
-            filter.bind(p);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                total = r.getInt(1);
-            }
+        try {
+            total = db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM atelier_jobs" + where)) {
+                    filter.bind(p);
+                    try (ResultSet r = p.executeQuery()) {
+                        r.next();
+                        return r.getInt(1);
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -131,14 +133,20 @@ final class JobStore {
 
     /** Reads the rows, closes the connection, then adds all their artifacts in one query: one connection at a time. */
     private List<Job> query(String sql, Binder binder) {
-        List<Job> rows = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            binder.bind(p);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    rows.add(row(r));
+        List<Job> rows;
+        try {
+            rows = db.call(c -> {
+                List<Job> read = new ArrayList<>();
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    binder.bind(p);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            read.add(row(r));
+                        }
+                    }
                 }
-            }
+                return read;
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -172,9 +180,13 @@ final class JobStore {
     }
 
     private void update(String sql, Binder binder) {
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            binder.bind(p);
-            p.executeUpdate();
+        try {
+            db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    binder.bind(p);
+                    return p.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
