@@ -319,7 +319,8 @@ public class ProfilesResource {
         return profiles.predict(Caller.of(security), id, language, text, limit);
     }
 
-    private Response say(Caller caller, String id, Profile p, String text, String language) throws InterruptedException {
+    private Response say(Caller caller, String id, Profile p, String text, String language)
+            throws InterruptedException {
         SpeechProfiles.Applied applied = profiles.apply(p, new SpeechRequest(text, false,
                 language == null || language.isBlank() ? null : language.strip(), null, 1, 1, 1, Map.of()));
         return speaker.stream(applied.request(), applied.explicitLabel(),
