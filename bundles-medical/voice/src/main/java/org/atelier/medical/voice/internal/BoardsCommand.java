@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.atelier.medical.voice.internal.store.Board;
 import org.atelier.medical.voice.internal.store.Phrase;
 import org.atelier.medical.voice.internal.store.Profile;
+import org.atelier.medical.voice.internal.store.VoiceStore;
 
 /** {@code atelier:boards [PROFILE]}: the profiles, or one profile's phrase boards with their phrases, numbered. */
 @Command(scope = "atelier", name = "boards", description = "Lists profiles, or a profile's phrase boards and phrases")
@@ -19,19 +20,21 @@ public class BoardsCommand implements Action {
     @Reference
     VoiceProfiles profiles;
 
-    @Argument(index = 0, name = "profile", description = "a profile id; none to list the profiles")
+    @Argument(index = 0, name = "profile", description = "a profile id (id@key where several keys "
+            + "have that id; ids are unique per key); none to list the profiles with their keys")
     String profile;
 
     @Override
     public Object execute() {
         if (profile == null) {
-            List<Profile> all = profiles.list(Caller.SHELL);
+            List<VoiceStore.Owned> all = profiles.owned(Caller.SHELL);
             if (all.isEmpty()) {
                 System.out.println("no profiles yet: make one with POST /api/v1/medical/voice/profiles");
             }
-            for (Profile p : all) {
-                System.out.printf("%-20s %-24s %s%s%n", p.id(), p.name(), String.join(",", p.languages()),
-                        p.voice() == null ? "" : "  " + p.voice());
+            for (VoiceStore.Owned o : all) {
+                Profile p = o.profile();
+                System.out.printf("%-20s %-18s %-24s %s%s%n", p.id(), o.owner().isEmpty() ? "(shell)" : o.owner(),
+                        p.name(), String.join(",", p.languages()), p.voice() == null ? "" : "  " + p.voice());
             }
             return null;
         }

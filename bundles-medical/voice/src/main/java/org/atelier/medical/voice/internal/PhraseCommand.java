@@ -32,7 +32,8 @@ public class PhraseCommand implements Action {
     @Completion(FileCompleter.class)
     String out;
 
-    @Argument(index = 0, name = "profile", description = "a profile id", required = true)
+    @Argument(index = 0, name = "profile", description = "a profile id (id@key where several keys have "
+            + "that id)", required = true)
     String profile;
 
     @Argument(index = 1, name = "board", description = "the board's number or name", required = true)

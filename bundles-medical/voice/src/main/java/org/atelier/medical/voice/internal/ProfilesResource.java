@@ -232,7 +232,7 @@ public class ProfilesResource {
             profiles.setCompose(caller, id, joined);
             return Response.ok(new Compose(joined), MediaType.APPLICATION_JSON).build();
         }
-        return say(caller, p, ph.spoken(), b.locale());
+        return say(caller, id, p, ph.spoken(), b.locale());
     }
 
     // ---- composing
@@ -273,7 +273,7 @@ public class ProfilesResource {
         if (text.isBlank()) {
             throw new InvalidInputException("text", "nothing is composed yet: pick phrases or PUT the text first");
         }
-        Response r = say(caller, p, text, language);
+        Response r = say(caller, id, p, text, language);
         profiles.setCompose(caller, id, "");
         return r;
     }
@@ -319,11 +319,12 @@ public class ProfilesResource {
         return profiles.predict(Caller.of(security), id, language, text, limit);
     }
 
-    private Response say(Caller caller, Profile p, String text, String language) throws InterruptedException {
+    private Response say(Caller caller, String id, Profile p, String text, String language)
+            throws InterruptedException {
         SpeechProfiles.Applied applied = profiles.apply(p, new SpeechRequest(text, false,
                 language == null || language.isBlank() ? null : language.strip(), null, 1, 1, 1, Map.of()));
         return speaker.stream(applied.request(), applied.explicitLabel(),
-                () -> profiles.spoken(p.id(), applied.request()));
+                () -> profiles.spoken(caller, id, applied.request()));
     }
 
     /** Joins composed words: with a space, except between Chinese or Japanese characters. */

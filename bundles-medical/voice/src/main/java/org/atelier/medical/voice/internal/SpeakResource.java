@@ -55,6 +55,6 @@ public class SpeakResource {
         String profile = input.profile().strip();
         SpeechProfiles.Applied applied = profiles.apply(caller, profile, request);
         return speaker.stream(applied.request(), applied.explicitLabel(),
-                () -> profiles.spoken(profile, applied.request()));
+                () -> profiles.spoken(caller, profile, applied.request()));
     }
 }

@@ -54,9 +54,9 @@ public final class VoiceGenerator implements Generator<SpeakInput> {
         SpeechRequest request = input.request();
         boolean cue = false;
         String profile = input.profile() == null || input.profile().isBlank() ? null : input.profile().strip();
+        // a job speaks with its caller's own profiles (the shell's with any)
+        Caller caller = context.owner().map(k -> new Caller(k, false)).orElse(Caller.SHELL);
         if (profile != null) {
-            // a job speaks with its caller's own profiles (the shell's with any)
-            Caller caller = context.owner().map(k -> new Caller(k, false)).orElse(Caller.SHELL);
             SpeechProfiles.Applied applied;
             try {
                 applied = profiles.apply(caller, profile, request);
@@ -69,7 +69,7 @@ public final class VoiceGenerator implements Generator<SpeakInput> {
         Speech s = speech.speak(request);
         context.checkCancelled();
         if (profile != null) {
-            profiles.spoken(profile, request);
+            profiles.spoken(caller, profile, request);
         }
         byte[] wav = s.wav();
         if (cue) {

@@ -113,86 +113,129 @@ public final class VoiceProfiles implements SpeechProfiles {
         for (String language : p.languages()) {
             seed.addAll(seeds(Predictor.baseLanguage(language)));
         }
-        return db(() -> store.createProfile(caller.key(), p, seed, config.maxProfilesPerKey()));
+        return db(() -> store.createProfile(owner(caller), p, seed, config.maxProfilesPerKey())).profile();
+    }
+
+    /** The shell has no key: its profiles are {@link VoiceStore#SHELL}'s. */
+    private static String owner(Caller caller) {
+        return caller.key() == null ? VoiceStore.SHELL : caller.key();
     }
 
     List<Profile> list(Caller caller) {
-        return db(() -> store.profiles(caller.admin() ? null : caller.key())).stream()
-                .map(VoiceStore.Owned::profile).toList();
+        return owned(caller).stream().map(VoiceStore.Owned::profile).toList();
+    }
+
+    /** The caller's profiles with their owners (everyone's for an admin and the shell). */
+    List<VoiceStore.Owned> owned(Caller caller) {
+        return db(() -> store.profiles(caller.admin() ? null : owner(caller)));
     }
 
     Profile get(Caller caller, String id) {
-        Optional<VoiceStore.Owned> o = Profile.ID.matcher(id).matches() ? db(() -> store.profile(id))
-                : Optional.empty();
-        if (o.isEmpty() || !caller.mayUse(o.get().owner())) {
+        return find(caller, id).profile();
+    }
+
+    /**
+     * The caller's profile with this id; ids are unique per owner, so another key's profile of the same id is not
+     * seen (404, as if it did not exist). An admin, and the shell, find their own first, else the one profile of
+     * any owner with this id; where several owners have one, they name it {@code id@owner} (the owner's key id,
+     * nothing after the {@code @} for the shell's).
+     */
+    VoiceStore.Owned find(Caller caller, String id) {
+        String handle = id;
+        String owner = owner(caller);
+        int at = caller.admin() ? id.lastIndexOf('@') : -1;
+        if (at >= 0) {
+            handle = id.substring(0, at);
+            owner = id.substring(at + 1);
+        }
+        if (!Profile.ID.matcher(handle).matches()) {
             throw new NotFoundException("no profile '" + id + "'");
         }
-        return o.get().profile();
+        String h = handle;
+        String o = owner;
+        Optional<VoiceStore.Owned> own = db(() -> store.profile(o, h));
+        if (own.isPresent()) {
+            return own.get();
+        }
+        if (caller.admin() && at < 0) {
+            List<VoiceStore.Owned> all = db(() -> store.profilesWithId(h));
+            if (all.size() == 1) {
+                return all.get(0);
+            }
+            if (all.size() > 1) {
+                throw new ClientErrorException(all.size() + " keys have a profile '" + h + "': name one as "
+                        + String.join(", ", all.stream().map(x -> h + "@" + x.owner()).toList()), 409);
+            }
+        }
+        throw new NotFoundException("no profile '" + id + "'");
     }
 
     Profile replace(Caller caller, String id, Profile input) {
-        get(caller, id);
+        VoiceStore.Owned o = find(caller, id);
+        id = o.profile().id();
         if (input.id() != null && !input.id().equals(id)) {
             throw new InvalidInputException("id", "is '" + input.id() + "' in the body but '" + id + "' in the path");
         }
         Profile p = input.with(id, null, null).normalised();
         spoken(p.languages());
-        return db(() -> store.replaceProfile(id, p)).orElseThrow(() -> new NotFoundException("no profile '" + id + "'"));
+        String shown = id;
+        return db(() -> store.replaceProfile(o.key(), p))
+                .orElseThrow(() -> new NotFoundException("no profile '" + shown + "'"));
     }
 
     void delete(Caller caller, String id) {
-        get(caller, id);
-        db(() -> store.deleteProfile(id));
-        changed(id);
-        predictor.forget(id);
+        String key = find(caller, id).key();
+        db(() -> store.deleteProfile(key));
+        changed(key);
+        predictor.forget(key);
     }
 
     // ---- boards
 
     List<Board> boards(Caller caller, String profile) {
-        get(caller, profile);
-        return db(() -> store.boards(profile));
+        String key = find(caller, profile).key();
+        return db(() -> store.boards(key));
     }
 
     Board board(Caller caller, String profile, String board) {
-        get(caller, profile);
-        return db(() -> store.board(profile, board)).orElseThrow(() -> noBoard(board));
+        String key = find(caller, profile).key();
+        return db(() -> store.board(key, board)).orElseThrow(() -> noBoard(board));
     }
 
     Board createBoard(Caller caller, String profile, Board input) {
-        get(caller, profile);
+        String key = find(caller, profile).key();
         Board b = input.normalised(config.maxPhrasesPerBoard());
-        return db(() -> store.createBoard(profile, b, config.maxBoardsPerProfile()));
+        return db(() -> store.createBoard(key, b, config.maxBoardsPerProfile()));
     }
 
     Board replaceBoard(Caller caller, String profile, String board, Board input) {
-        get(caller, profile);
+        String key = find(caller, profile).key();
         Board b = input.normalised(config.maxPhrasesPerBoard());
-        return db(() -> store.replaceBoard(profile, board, b)).orElseThrow(() -> noBoard(board));
+        return db(() -> store.replaceBoard(key, board, b)).orElseThrow(() -> noBoard(board));
     }
 
     void deleteBoard(Caller caller, String profile, String board) {
-        get(caller, profile);
-        if (!db(() -> store.deleteBoard(profile, board))) {
+        String key = find(caller, profile).key();
+        if (!db(() -> store.deleteBoard(key, board))) {
             throw noBoard(board);
         }
     }
 
     Phrase addPhrase(Caller caller, String profile, String board, Phrase input) {
-        get(caller, profile);
+        String key = find(caller, profile).key();
         Phrase p = input.normalised();
-        return db(() -> store.addPhrase(profile, board, p, config.maxPhrasesPerBoard())).orElseThrow(() -> noBoard(board));
+        return db(() -> store.addPhrase(key, board, p, config.maxPhrasesPerBoard())).orElseThrow(() -> noBoard(board));
     }
 
     Phrase replacePhrase(Caller caller, String profile, String board, String phrase, Phrase input) {
-        get(caller, profile);
+        String key = find(caller, profile).key();
         Phrase p = input.normalised();
-        return db(() -> store.replacePhrase(profile, board, phrase, p)).orElseThrow(() -> noPhrase(phrase));
+        return db(() -> store.replacePhrase(key, board, phrase, p)).orElseThrow(() -> noPhrase(phrase));
     }
 
     void deletePhrase(Caller caller, String profile, String board, String phrase) {
-        get(caller, profile);
-        if (!db(() -> store.deletePhrase(profile, board, phrase))) {
+        String key = find(caller, profile).key();
+        if (!db(() -> store.deletePhrase(key, board, phrase))) {
             throw noPhrase(phrase);
         }
     }
@@ -205,9 +248,9 @@ public final class VoiceProfiles implements SpeechProfiles {
 
     /** @return the stored board and what the import left out */
     Obf.Imported importBoard(Caller caller, String profile, JsonNode obf) {
-        get(caller, profile);
+        String key = find(caller, profile).key();
         Obf.Imported in = Obf.read(obf, config.maxPhrasesPerBoard());
-        Board stored = db(() -> store.createBoard(profile, in.board(), config.maxBoardsPerProfile()));
+        Board stored = db(() -> store.createBoard(key, in.board(), config.maxBoardsPerProfile()));
         return new Obf.Imported(stored, in.skipped());
     }
 
@@ -218,37 +261,37 @@ public final class VoiceProfiles implements SpeechProfiles {
     // ---- history, composing and prediction
 
     List<HistoryEntry> history(Caller caller, String profile, String language, int offset, int limit) {
-        get(caller, profile);
-        return db(() -> store.history(profile, language, offset, limit));
+        String key = find(caller, profile).key();
+        return db(() -> store.history(key, language, offset, limit));
     }
 
     int deleteHistory(Caller caller, String profile) {
-        get(caller, profile);
-        int n = db(() -> store.deleteHistory(profile));
-        changed(profile);
+        String key = find(caller, profile).key();
+        int n = db(() -> store.deleteHistory(key));
+        changed(key);
         return n;
     }
 
     void deleteHistoryEntry(Caller caller, String profile, String entry) {
-        get(caller, profile);
-        if (!db(() -> store.deleteHistoryEntry(profile, entry))) {
+        String key = find(caller, profile).key();
+        if (!db(() -> store.deleteHistoryEntry(key, entry))) {
             throw new NotFoundException("no history entry '" + entry + "'");
         }
-        changed(profile);
+        changed(key);
     }
 
     String compose(Caller caller, String profile) {
-        get(caller, profile);
-        return db(() -> store.compose(profile));
+        String key = find(caller, profile).key();
+        return db(() -> store.compose(key));
     }
 
     void setCompose(Caller caller, String profile, String text) {
-        get(caller, profile);
+        String key = find(caller, profile).key();
         if (text.length() > 5000 || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
             throw new InvalidInputException("text", "at most 5000 characters, without control characters");
         }
         db(() -> {
-            store.setCompose(profile, text);
+            store.setCompose(key, text);
             return null;
         });
     }
@@ -268,15 +311,17 @@ public final class VoiceProfiles implements SpeechProfiles {
             String l = language == null ? "en" : language(language);
             return predictor.predict(l, text, null, 0, List.of(), List.of(), limit);
         }
-        Profile p = get(caller, profile);
+        VoiceStore.Owned o = find(caller, profile);
+        Profile p = o.profile();
+        String key = o.key();
         String l = language == null ? p.languages().get(0) : language(language);
-        Said history = said.computeIfAbsent(profile + '\u0000' + l, k -> new Said(generations.incrementAndGet(),
-                db(() -> store.history(profile, l, 0, config.maxHistoryPerProfile())).stream()
+        Said history = said.computeIfAbsent(key + '\u0000' + l, k -> new Said(generations.incrementAndGet(),
+                db(() -> store.history(key, l, 0, config.maxHistoryPerProfile())).stream()
                         .map(HistoryEntry::text).toList()));
-        List<String> onBoards = db(() -> store.boards(profile)).stream()
+        List<String> onBoards = db(() -> store.boards(key)).stream()
                 .filter(b -> Predictor.baseLanguage(b.locale()).equals(Predictor.baseLanguage(l)))
                 .flatMap(b -> b.phrases().stream()).map(Phrase::spoken).toList();
-        return predictor.predict(l, text, profile, history.generation(), history.texts(), onBoards, limit);
+        return predictor.predict(l, text, key, history.generation(), history.texts(), onBoards, limit);
     }
 
     /**
@@ -347,23 +392,35 @@ public final class VoiceProfiles implements SpeechProfiles {
         }
     }
 
+    /** From the shell ({@code atelier:say --profile}): the shell's own profile, else the one of that id. */
     @Override
     public void spoken(String profile, SpeechRequest request) {
-        Optional<VoiceStore.Owned> o = db(() -> store.profile(profile));
-        if (o.isEmpty() || !o.get().profile().keepHistory() || request.ssml()) {
+        spoken(Caller.SHELL, profile, request);
+    }
+
+    /** Keeps what was said in the history of the caller's profile of that id (when it keeps history). */
+    void spoken(Caller caller, String profile, SpeechRequest request) {
+        VoiceStore.Owned o;
+        try {
+            o = find(caller, profile);
+        } catch (ClientErrorException e) { // 404 deleted meanwhile, 409 the shell names an id several keys have
             return;
         }
-        String language = request.language() == null ? o.get().profile().languages().get(0) : request.language();
-        db(() -> store.addHistory(profile, language, request.text().strip(), config.maxHistoryPerProfile()));
-        changed(profile);
+        if (!o.profile().keepHistory() || request.ssml()) {
+            return;
+        }
+        String language = request.language() == null ? o.profile().languages().get(0) : request.language();
+        db(() -> store.addHistory(o.key(), language, request.text().strip(), config.maxHistoryPerProfile()));
+        changed(o.key());
     }
 
     /** A person's history, as prediction reads it; a new generation whenever it is read again. */
     private record Said(long generation, List<String> texts) {
     }
 
-    private void changed(String profile) {
-        said.keySet().removeIf(k -> k.startsWith(profile + '\u0000'));
+    /** @param key the profile's row key, which the prediction cache goes by (ids are only unique per owner) */
+    private void changed(String key) {
+        said.keySet().removeIf(k -> k.startsWith(key + '\u0000'));
     }
 
     private static String language(String language) {

@@ -142,9 +142,44 @@ class VoiceProfilesTest {
         assertThat(profiles.list(BO)).isEmpty();
         assertThat(profiles.list(ADMIN)).extracting(Profile::id).containsExactly("anna");
         assertThat(profiles.get(ADMIN, "anna").id()).isEqualTo("anna");
-        assertThatThrownBy(() -> profiles.create(BO, profile("anna", "en"))).isInstanceOf(ClientErrorException.class)
-                .hasMessageContaining("taken");
+        assertThatThrownBy(() -> profiles.create(ANNA, profile("anna", "en")))
+                .isInstanceOf(ClientErrorException.class).hasMessageContaining("you have a profile with id 'anna'");
         assertThatThrownBy(() -> profiles.get(ANNA, "../etc")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void profileIdsAreUniquePerOwnerSoAnotherKeysIdIsNotGivenAway() {
+        profiles.create(ANNA, profile("anna", "en"));
+        profiles.spoken(ANNA, "anna", SpeechRequest.of("Her zebracorn.", null));
+        assertThat(profiles.predict(ANNA, "anna", null, "Her zebr", 5).words()).extracting(w -> w.word())
+                .contains("zebracorn");
+
+        Profile bos = profiles.create(BO, new Profile("anna", "Bo's Anna", null, 1.5, null, null, List.of("en"), null,
+                null, null, null, null, null));
+
+        assertThat(bos.id()).isEqualTo("anna");
+        assertThat(profiles.get(BO, "anna").name()).isEqualTo("Bo's Anna");
+        assertThat(profiles.get(ANNA, "anna").name()).isEqualTo("anna");
+        assertThat(profiles.history(BO, "anna", null, 0, 10)).as("his history is his own").isEmpty();
+        assertThat(profiles.history(ANNA, "anna", null, 0, 10)).extracting(HistoryEntry::text)
+                .containsExactly("Her zebracorn.");
+        assertThat(profiles.predict(BO, "anna", null, "Her zebr", 5).words()).as("not learnt from her history")
+                .extracting(w -> w.word()).doesNotContain("zebracorn");
+        profiles.delete(BO, "anna");
+        assertThat(profiles.get(ANNA, "anna").name()).isEqualTo("anna");
+
+        // an admin, and the shell, reach the one profile of an id, and name an owner where several have it
+        profiles.create(BO, profile("anna", "en"));
+        assertThat(profiles.get(ADMIN, "anna@key-bo").id()).isEqualTo("anna");
+        assertThat(profiles.get(Caller.SHELL, "anna@key-anna").id()).isEqualTo("anna");
+        assertThatThrownBy(() -> profiles.get(ADMIN, "anna")).isInstanceOf(ClientErrorException.class)
+                .hasMessage("2 keys have a profile 'anna': name one as anna@key-anna, anna@key-bo");
+        assertThatThrownBy(() -> profiles.get(BO, "anna@key-anna")).as("only an admin names an owner")
+                .isInstanceOf(NotFoundException.class);
+        profiles.create(Caller.SHELL, profile("anna", "en"));
+        assertThat(profiles.list(Caller.SHELL)).hasSize(3);
+        assertThat(profiles.get(Caller.SHELL, "anna").id()).as("the shell's own first").isEqualTo("anna");
+        assertThat(profiles.apply("anna", SpeechRequest.of("Hi", null))).isPresent();
     }
 
     @Test

@@ -26,6 +26,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Profiles, phrase boards and history in the platform's database (H2 by default, PostgreSQL by configuration), each
  * change committed before it is answered, so a crash loses nothing that was acknowledged. Deleting a profile deletes
  * its boards and history with it (foreign keys with {@code ON DELETE CASCADE}).
+ * <p>
+ * A profile's id ({@link Profile#id()}, the one people see) is unique per owner: two keys may each have an
+ * {@code anna}. Boards, phrases, history and composing go by the row's key ({@link Owned#key()}, the
+ * {@code profileId} parameters below), found by {@link #profile(String, String) owner and id}.
  */
 public final class VoiceStore {
 
@@ -46,7 +50,21 @@ public final class VoiceStore {
             "CREATE TABLE IF NOT EXISTS medical_voice_history (id VARCHAR(64) PRIMARY KEY, profile_id VARCHAR(64) "
                     + "NOT NULL REFERENCES medical_voice_profiles (id) ON DELETE CASCADE, language VARCHAR(35) NOT NULL, "
                     + "words TEXT NOT NULL, spoken TIMESTAMP WITH TIME ZONE NOT NULL, seq BIGINT NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS medical_voice_history_profile ON medical_voice_history (profile_id, seq)"));
+            "CREATE INDEX IF NOT EXISTS medical_voice_history_profile ON medical_voice_history (profile_id, seq)"),
+            // 2: a profile's id (the one people see and type) is unique per owner, no longer across all keys; the
+            // row's key is the old id for existing profiles and a random one for new ones, so boards, phrases and
+            // history (which reference the row's key) follow unchanged. The shell's profiles are owner ''.
+            List.of("ALTER TABLE medical_voice_profiles ADD COLUMN IF NOT EXISTS handle VARCHAR(64)",
+                    "UPDATE medical_voice_profiles SET handle = id WHERE handle IS NULL",
+                    "UPDATE medical_voice_profiles SET owner = '' WHERE owner IS NULL",
+                    "ALTER TABLE medical_voice_profiles ALTER COLUMN handle SET NOT NULL",
+                    "ALTER TABLE medical_voice_profiles ALTER COLUMN owner SET NOT NULL",
+                    "CREATE UNIQUE INDEX IF NOT EXISTS medical_voice_profiles_owner_handle "
+                            + "ON medical_voice_profiles (owner, handle)"));
+
+    /** The owner of profiles made from the shell (no API key). */
+    public static final String SHELL = "";
+    private static final String COLUMNS = "id, owner, settings, created, updated, handle";
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
@@ -59,65 +77,97 @@ public final class VoiceStore {
         SchemaMigrations.migrate(dataSource, COMPONENT, MIGRATIONS);
     }
 
-    /** A profile and who made it. */
-    public record Owned(Profile profile, String owner) {
+    /**
+     * A profile and who made it.
+     *
+     * @param key the row's key, which boards, phrases, history and composing go by; not shown to people
+     * @param profile its settings, with the id its owner gave it ({@link Profile#id()}, unique per owner)
+     * @param owner the API key's id, {@link #SHELL} for the shell's
+     */
+    public record Owned(String key, Profile profile, String owner) {
     }
 
     // ---- profiles
 
     /**
-     * @param owner the API key that makes it, {@code null} from the shell
+     * @param owner the API key that makes it, {@link #SHELL} from the shell (no limit)
      * @param seed boards to give the new profile, in order
-     * @throws LimitException when the id is taken or the owner has {@code maxProfiles} already
+     * @throws LimitException when the owner has a profile with this id already, or {@code maxProfiles} profiles;
+     *         another owner's profiles do not count (nor are they told of)
      */
-    public Profile createProfile(String owner, Profile p, List<Board> seed, int maxProfiles) throws SQLException {
+    public Owned createProfile(String owner, Profile p, List<Board> seed, int maxProfiles) throws SQLException {
         Instant now = clock.instant();
         Profile stored = p.with(p.id(), now, now);
-        return inTransaction(c -> {
-            if (profile(c, p.id()).isPresent()) {
-                throw new LimitException("profile id '" + p.id() + "' is taken; choose another");
+        String key = UUID.randomUUID().toString();
+        try {
+            return inTransaction(c -> create(c, owner, key, stored, seed, maxProfiles));
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23") && profile(owner, p.id()).isPresent()) {
+                throw taken(p.id()); // made by the same owner at the same moment
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT COUNT(*) FROM medical_voice_profiles WHERE owner = ?")) {
-                s.setString(1, owner);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    if (owner != null && r.getInt(1) >= maxProfiles) {
-                        throw new LimitException("at most " + maxProfiles + " profiles per key (maxProfilesPerKey)");
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO medical_voice_profiles "
-                    + "(id, owner, settings, compose, created, updated) VALUES (?, ?, ?, '', ?, ?)")) {
-                s.setString(1, p.id());
-                s.setString(2, owner);
-                s.setString(3, settings(stored));
-                s.setObject(4, time(now));
-                s.setObject(5, time(now));
-                s.executeUpdate();
-            }
-            int position = 0;
-            for (Board b : seed) {
-                insertBoard(c, p.id(), new Board(null, b.name(), b.locale(), position++, b.phrases()));
-            }
-            return stored;
-        });
+            throw e;
+        }
     }
 
-    public Optional<Owned> profile(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return profile(c, id);
+    private static LimitException taken(String id) {
+        return new LimitException("you have a profile with id '" + id + "' already; choose another");
+    }
+
+    private static Owned create(Connection c, String owner, String key, Profile p, List<Board> seed,
+                                int maxProfiles) throws SQLException {
+        if (profile(c, owner, p.id()).isPresent()) {
+            throw taken(p.id());
         }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM medical_voice_profiles WHERE owner = ?")) {
+            s.setString(1, owner);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                if (!SHELL.equals(owner) && r.getInt(1) >= maxProfiles) {
+                    throw new LimitException("at most " + maxProfiles + " profiles per key (maxProfilesPerKey)");
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO medical_voice_profiles "
+                + "(id, handle, owner, settings, compose, created, updated) VALUES (?, ?, ?, ?, '', ?, ?)")) {
+            s.setString(1, key);
+            s.setString(2, p.id());
+            s.setString(3, owner);
+            s.setString(4, settings(p));
+            s.setObject(5, time(Instant.parse(p.created())));
+            s.setObject(6, time(Instant.parse(p.updated())));
+            s.executeUpdate();
+        }
+        int position = 0;
+        for (Board b : seed) {
+            insertBoard(c, key, new Board(null, b.name(), b.locale(), position++, b.phrases()));
+        }
+        return new Owned(key, p, owner);
+    }
+
+    /** @return the owner's profile with this id ({@link Profile#id()}) */
+    public Optional<Owned> profile(String owner, String id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return profile(c, owner, id);
+        }
+    }
+
+    /** @return every owner's profile with this id, for an admin */
+    public List<Owned> profilesWithId(String id) throws SQLException {
+        return select("WHERE handle = ? ORDER BY owner", id);
     }
 
     /** @param owner whose profiles, or {@code null} for everyone's */
     public List<Owned> profiles(String owner) throws SQLException {
+        return owner == null ? select("ORDER BY handle, owner") : select("WHERE owner = ? ORDER BY handle", owner);
+    }
+
+    private List<Owned> select(String where, String... args) throws SQLException {
         List<Owned> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(owner == null
-                ? "SELECT id, owner, settings, created, updated FROM medical_voice_profiles ORDER BY id"
-                : "SELECT id, owner, settings, created, updated FROM medical_voice_profiles WHERE owner = ? ORDER BY id")) {
-            if (owner != null) {
-                s.setString(1, owner);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM medical_voice_profiles " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -128,29 +178,32 @@ public final class VoiceStore {
         return out;
     }
 
-    /** @return the stored profile, or empty when there is none with that id */
-    public Optional<Profile> replaceProfile(String id, Profile p) throws SQLException {
+    /**
+     * @param key the row's key ({@link Owned#key()}); the profile keeps its id
+     * @return the stored profile, or empty when there is none with that key
+     */
+    public Optional<Profile> replaceProfile(String key, Profile p) throws SQLException {
         return inTransaction(c -> {
-            Optional<Owned> old = profile(c, id);
+            Optional<Owned> old = byKey(c, key);
             if (old.isEmpty()) {
                 return Optional.empty();
             }
             Instant now = clock.instant();
-            Profile stored = p.with(id, Instant.parse(old.get().profile().created()), now);
+            Profile stored = p.with(old.get().profile().id(), Instant.parse(old.get().profile().created()), now);
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE medical_voice_profiles SET settings = ?, updated = ? WHERE id = ?")) {
                 s.setString(1, settings(stored));
                 s.setObject(2, time(now));
-                s.setString(3, id);
+                s.setString(3, key);
                 s.executeUpdate();
             }
             return Optional.of(stored);
         });
     }
 
-    /** Deletes a profile with its boards, phrases and history. */
-    public boolean deleteProfile(String id) throws SQLException {
-        return update("DELETE FROM medical_voice_profiles WHERE id = ?", id) > 0;
+    /** Deletes a profile (by its row's key, {@link Owned#key()}) with its boards, phrases and history. */
+    public boolean deleteProfile(String key) throws SQLException {
+        return update("DELETE FROM medical_voice_profiles WHERE id = ?", key) > 0;
     }
 
     /** @return the sentence being composed quietly, empty when none */
@@ -405,10 +458,21 @@ public final class VoiceStore {
         }
     }
 
-    private Optional<Owned> profile(Connection c, String id) throws SQLException {
+    private static Optional<Owned> profile(Connection c, String owner, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, owner, settings, created, updated FROM medical_voice_profiles WHERE id = ?")) {
-            s.setString(1, id);
+                "SELECT " + COLUMNS + " FROM medical_voice_profiles WHERE owner = ? AND handle = ?")) {
+            s.setString(1, owner);
+            s.setString(2, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(owned(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<Owned> byKey(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM medical_voice_profiles WHERE id = ?")) {
+            s.setString(1, key);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(owned(r)) : Optional.empty();
             }
@@ -424,7 +488,7 @@ public final class VoiceStore {
         }
         Instant created = r.getObject(4, OffsetDateTime.class).toInstant();
         Instant updated = r.getObject(5, OffsetDateTime.class).toInstant();
-        return new Owned(p.with(r.getString(1), created, updated), r.getString(2));
+        return new Owned(r.getString(1), p.with(r.getString(6), created, updated), r.getString(2));
     }
 
     private static String settings(Profile p) throws SQLException {

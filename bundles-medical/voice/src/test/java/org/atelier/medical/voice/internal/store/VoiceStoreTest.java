@@ -45,9 +45,10 @@ class VoiceStoreTest {
 
     @Test
     void aProfileIsStoredWithItsSettingsAndSeedBoards() throws Exception {
-        Profile p = store.createProfile("key1", anna(), List.of(quick()), 5);
+        Profile p = store.createProfile("key1", anna(), List.of(quick()), 5).profile();
 
-        VoiceStore.Owned read = store.profile("anna").orElseThrow();
+        VoiceStore.Owned read = store.profile("key1", "anna").orElseThrow();
+        assertThat(read.profile().id()).isEqualTo("anna");
         assertThat(read.owner()).isEqualTo("key1");
         assertThat(read.profile().rate()).isEqualTo(0.9);
         assertThat(read.profile().languages()).containsExactly("en", "zh");
@@ -55,7 +56,7 @@ class VoiceStoreTest {
         assertThat(read.profile().quietCompose()).isTrue();
         assertThat(read.profile().explicitLabel()).as("explicit label is off by default").isFalse();
         assertThat(read.profile().created()).isEqualTo("2026-11-29T10:00:00Z").isEqualTo(p.created());
-        assertThat(store.boards("anna")).singleElement().satisfies(b -> {
+        assertThat(store.boards(read.key())).singleElement().satisfies(b -> {
             assertThat(b.name()).isEqualTo("Quick");
             assertThat(b.phrases()).extracting(Phrase::spoken).containsExactly("Yes", "I need help.");
         });
@@ -65,10 +66,29 @@ class VoiceStoreTest {
     }
 
     @Test
-    void anIdIsTakenOnceAndAKeyHasAtMostItsProfiles() throws Exception {
-        store.createProfile("key1", anna(), List.of(), 2);
-        assertThatThrownBy(() -> store.createProfile("key2", anna(), List.of(), 2))
-                .isInstanceOf(LimitException.class).hasMessageContaining("'anna' is taken");
+    void anIdIsUniquePerOwnerAndAKeyHasAtMostItsProfiles() throws Exception {
+        VoiceStore.Owned hers = store.createProfile("key1", anna(), List.of(quick()), 2);
+        assertThatThrownBy(() -> store.createProfile("key1", anna(), List.of(), 2))
+                .isInstanceOf(LimitException.class).hasMessage("you have a profile with id 'anna' already; choose "
+                        + "another");
+
+        VoiceStore.Owned his = store.createProfile("key2", anna().with("anna", null, null), List.of(), 2);
+        VoiceStore.Owned shells = store.createProfile(VoiceStore.SHELL, anna(), List.of(), 2);
+        assertThat(List.of(hers.key(), his.key(), shells.key())).doesNotHaveDuplicates();
+        assertThat(store.profile("key1", "anna")).get().extracting(VoiceStore.Owned::key).isEqualTo(hers.key());
+        assertThat(store.profile("key2", "anna")).get().extracting(VoiceStore.Owned::key).isEqualTo(his.key());
+        assertThat(store.profile("key3", "anna")).isEmpty();
+        assertThat(store.profilesWithId("anna")).extracting(VoiceStore.Owned::owner)
+                .containsExactly(VoiceStore.SHELL, "key1", "key2");
+        assertThat(store.boards(hers.key())).hasSize(1);
+        assertThat(store.boards(his.key())).as("boards follow their own profile").isEmpty();
+        store.addHistory(his.key(), "en", "his words", 10);
+        assertThat(store.history(hers.key(), null, 0, 10)).isEmpty();
+        assertThat(store.replaceProfile(his.key(), anna().with("anna", null, null))).get()
+                .extracting(Profile::id).isEqualTo("anna");
+        assertThat(store.deleteProfile(his.key())).isTrue();
+        assertThat(store.profile("key1", "anna")).as("another owner's delete leaves hers").isPresent();
+
         store.createProfile("key1", anna().with("bo", null, null), List.of(), 2);
         assertThatThrownBy(() -> store.createProfile("key1", anna().with("cy", null, null), List.of(), 2))
                 .isInstanceOf(LimitException.class).hasMessageContaining("at most 2 profiles");
@@ -76,56 +96,56 @@ class VoiceStoreTest {
 
     @Test
     void boardsAndPhrasesCanBeChangedAndDeleted() throws Exception {
-        store.createProfile("key1", anna(), List.of(), 5);
-        Board b = store.createBoard("anna", quick(), 2);
+        String k = store.createProfile("key1", anna(), List.of(), 5).key();
+        Board b = store.createBoard(k, quick(), 2);
         assertThat(b.position()).isZero();
-        Phrase water = store.addPhrase("anna", b.id(), new Phrase(null, "Water", "I am thirsty.", null), 3)
+        Phrase water = store.addPhrase(k, b.id(), new Phrase(null, "Water", "I am thirsty.", null), 3)
                 .orElseThrow();
-        assertThatThrownBy(() -> store.addPhrase("anna", b.id(), new Phrase(null, "More", null, null), 3))
+        assertThatThrownBy(() -> store.addPhrase(k, b.id(), new Phrase(null, "More", null, null), 3))
                 .isInstanceOf(LimitException.class).hasMessageContaining("at most 3 phrases");
-        assertThat(store.replacePhrase("anna", b.id(), water.id(), new Phrase(null, "Drink", "A drink, please.",
+        assertThat(store.replacePhrase(k, b.id(), water.id(), new Phrase(null, "Drink", "A drink, please.",
                 null))).isPresent();
-        assertThat(store.board("anna", b.id()).orElseThrow().phrases()).extracting(Phrase::label)
+        assertThat(store.board(k, b.id()).orElseThrow().phrases()).extracting(Phrase::label)
                 .containsExactly("Yes", "Help", "Drink");
-        assertThat(store.deletePhrase("anna", b.id(), water.id())).isTrue();
-        assertThat(store.deletePhrase("anna", "another-board", water.id())).isFalse();
+        assertThat(store.deletePhrase(k, b.id(), water.id())).isTrue();
+        assertThat(store.deletePhrase(k, "another-board", water.id())).isFalse();
 
-        Board renamed = store.replaceBoard("anna", b.id(), new Board(null, "Needs", "en", 3,
+        Board renamed = store.replaceBoard(k, b.id(), new Board(null, "Needs", "en", 3,
                 List.of(new Phrase(null, "No", null, null)))).orElseThrow();
         assertThat(renamed.position()).isEqualTo(3);
-        assertThat(store.board("anna", b.id()).orElseThrow().phrases()).extracting(Phrase::label)
+        assertThat(store.board(k, b.id()).orElseThrow().phrases()).extracting(Phrase::label)
                 .containsExactly("No");
-        assertThat(store.createBoard("anna", quick(), 2).position()).isEqualTo(4);
-        assertThatThrownBy(() -> store.createBoard("anna", quick(), 2)).isInstanceOf(LimitException.class);
-        assertThat(store.replaceBoard("anna", "nope", quick())).isEmpty();
-        assertThat(store.deleteBoard("anna", b.id())).isTrue();
-        assertThat(store.boards("anna")).hasSize(1);
+        assertThat(store.createBoard(k, quick(), 2).position()).isEqualTo(4);
+        assertThatThrownBy(() -> store.createBoard(k, quick(), 2)).isInstanceOf(LimitException.class);
+        assertThat(store.replaceBoard(k, "nope", quick())).isEmpty();
+        assertThat(store.deleteBoard(k, b.id())).isTrue();
+        assertThat(store.boards(k)).hasSize(1);
     }
 
     @Test
     void historyIsNewestFirstKeepsAtMostItsLimitAndIsDeletable() throws Exception {
-        store.createProfile("key1", anna(), List.of(), 5);
+        String k = store.createProfile("key1", anna(), List.of(), 5).key();
         for (int i = 0; i < 5; i++) {
-            store.addHistory("anna", i % 2 == 0 ? "en" : "zh", "said " + i, 3);
+            store.addHistory(k, i % 2 == 0 ? "en" : "zh", "said " + i, 3);
         }
-        List<HistoryEntry> all = store.history("anna", null, 0, 10);
+        List<HistoryEntry> all = store.history(k, null, 0, 10);
         assertThat(all).extracting(HistoryEntry::text).containsExactly("said 4", "said 3", "said 2");
-        assertThat(store.history("anna", "zh", 0, 10)).extracting(HistoryEntry::text).containsExactly("said 3");
-        assertThat(store.deleteHistoryEntry("anna", all.get(0).id())).isTrue();
-        assertThat(store.deleteHistory("anna")).isEqualTo(2);
-        assertThat(store.history("anna", null, 0, 10)).isEmpty();
+        assertThat(store.history(k, "zh", 0, 10)).extracting(HistoryEntry::text).containsExactly("said 3");
+        assertThat(store.deleteHistoryEntry(k, all.get(0).id())).isTrue();
+        assertThat(store.deleteHistory(k)).isEqualTo(2);
+        assertThat(store.history(k, null, 0, 10)).isEmpty();
     }
 
     @Test
     void deletingAProfileDeletesItsBoardsAndHistoryAndComposing() throws Exception {
-        store.createProfile("key1", anna(), List.of(quick()), 5);
-        store.addHistory("anna", "en", "hello", 10);
-        store.setCompose("anna", "I need");
-        assertThat(store.compose("anna")).isEqualTo("I need");
+        String k = store.createProfile("key1", anna(), List.of(quick()), 5).key();
+        store.addHistory(k, "en", "hello", 10);
+        store.setCompose(k, "I need");
+        assertThat(store.compose(k)).isEqualTo("I need");
 
-        assertThat(store.deleteProfile("anna")).isTrue();
+        assertThat(store.deleteProfile(k)).isTrue();
 
-        assertThat(store.profile("anna")).isEmpty();
+        assertThat(store.profile("key1", "anna")).isEmpty();
         try (var c = dataSource.getConnection(); var s = c.createStatement();
              var r = s.executeQuery("SELECT (SELECT COUNT(*) FROM medical_voice_boards) + (SELECT COUNT(*) FROM "
                      + "medical_voice_phrases) + (SELECT COUNT(*) FROM medical_voice_history)")) {
@@ -135,9 +155,51 @@ class VoiceStoreTest {
     }
 
     @Test
+    void profilesMadeBeforeIdsWerePerOwnerKeepTheirIdsBoardsAndHistory() throws Exception {
+        DataSource old = newDatabase();
+        org.atelier.runtime.SchemaMigrations.migrate(old, VoiceStore.COMPONENT, VoiceStore.MIGRATIONS.subList(0, 1));
+        try (var c = old.getConnection(); var s = c.createStatement()) {
+            s.execute("INSERT INTO medical_voice_profiles (id, owner, settings, compose, created, updated) VALUES "
+                    + "('anna', 'key1', '{\"name\":\"Anna\"}', 'I need', TIMESTAMP WITH TIME ZONE "
+                    + "'2026-11-01 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00'), "
+                    + "('ward', NULL, '{}', '', TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00')");
+            s.execute("INSERT INTO medical_voice_boards (id, profile_id, name, locale, ord) VALUES "
+                    + "('b1', 'anna', 'Quick', 'en', 0)");
+            s.execute("INSERT INTO medical_voice_history (id, profile_id, language, words, spoken, seq) VALUES "
+                    + "('h1', 'anna', 'en', 'hello', TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', 1)");
+        }
+
+        VoiceStore migrated = new VoiceStore(old, Clock.systemUTC());
+
+        VoiceStore.Owned anna = migrated.profile("key1", "anna").orElseThrow();
+        assertThat(anna.key()).isEqualTo("anna");
+        assertThat(anna.profile().name()).isEqualTo("Anna");
+        assertThat(migrated.boards(anna.key())).extracting(Board::name).containsExactly("Quick");
+        assertThat(migrated.history(anna.key(), null, 0, 10)).extracting(HistoryEntry::text).containsExactly("hello");
+        assertThat(migrated.compose(anna.key())).isEqualTo("I need");
+        assertThat(migrated.profile(VoiceStore.SHELL, "ward")).as("the shell's profile is owner ''").isPresent();
+        assertThat(migrated.createProfile("key2", anna(), List.of(), 5).profile().id())
+                .as("another key may now have an anna").isEqualTo("anna");
+        assertThatThrownBy(() -> migrated.createProfile(VoiceStore.SHELL, anna().with("ward", null, null), List.of(),
+                5)).isInstanceOf(LimitException.class);
+    }
+
+    @Test
+    void theDatabaseRefusesASecondProfileOfAnIdForTheSameOwner() throws Exception {
+        store.createProfile("key1", anna(), List.of(), 5);
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("INSERT INTO medical_voice_profiles (id, handle, owner, settings, "
+                    + "compose, created, updated) VALUES ('other', 'anna', 'key1', '{}', '', CURRENT_TIMESTAMP, "
+                    + "CURRENT_TIMESTAMP)")).isInstanceOf(java.sql.SQLException.class)
+                    .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).startsWith("23"));
+        }
+    }
+
+    @Test
     void migratingAgainChangesNothing() throws Exception {
         store.createProfile("key1", anna(), List.of(), 5);
         VoiceStore again = new VoiceStore(dataSource, Clock.systemUTC());
-        assertThat(again.profile("anna")).isPresent();
+        assertThat(again.profile("key1", "anna")).isPresent();
     }
 }
