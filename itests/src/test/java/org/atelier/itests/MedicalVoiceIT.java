@@ -124,6 +124,19 @@ public class MedicalVoiceIT extends AtelierTestSupport {
         assertThat(bytes(bo, "POST", "/medical/voice/speak", "{\"text\":\"Hi\",\"profile\":\"anna\"}").statusCode())
                 .isEqualTo(404);
 
+        // ids are unique per key: bo may have an anna of his own, and learns nothing of hers (issue 12 item 8)
+        HttpResponse<String> his = call(bo, "POST", P, "{\"id\":\"anna\",\"name\":\"Bo's Anna\"}");
+        assertThat(his.statusCode()).as(his.body()).isEqualTo(201);
+        assertThat(JSON.readTree(call(bo, "GET", P + "/anna", null).body()).path("name").asText())
+                .isEqualTo("Bo's Anna");
+        assertThat(JSON.readTree(call(anna, "GET", P + "/anna", null).body()).path("name").asText()).isEqualTo("Anna");
+        assertThat(call(bo, "GET", P, null).body()).contains("Bo's Anna").doesNotContain("\"Anna\"");
+        HttpResponse<String> again = call(bo, "POST", P, "{\"id\":\"anna\"}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("you have a profile with id 'anna' already");
+        assertThat(call(bo, "DELETE", P + "/anna", null).statusCode()).isEqualTo(204);
+        assertThat(call(anna, "GET", P + "/anna", null).statusCode()).as("his delete leaves hers").isEqualTo(200);
+
         // quiet compose: picked phrases gather silently, then are said at once
         String settings = made.body().replace("\"quietCompose\":false", "\"quietCompose\":true");
         assertThat(call(anna, "PUT", P + "/anna", settings).statusCode()).isEqualTo(200);
@@ -171,7 +184,7 @@ public class MedicalVoiceIT extends AtelierTestSupport {
         bad.put(new String[] {"POST", P, "{\"id\":\"cy\",\"rate\":9}"}, "\"field\":\"rate\"");
         bad.put(new String[] {"POST", P, "{\"id\":\"cy\",\"languages\":[\"not a language\"]}"}, "\"field\":\"languages\"");
         bad.put(new String[] {"POST", P, "{\"id\":"}, "malformed JSON");
-        bad.put(new String[] {"POST", P, "{\"id\":\"anna\"}"}, "is taken");
+        bad.put(new String[] {"POST", P, "{\"id\":\"anna\"}"}, "you have a profile with id 'anna' already");
         bad.put(new String[] {"POST", P + "/anna/boards", "{\"phrases\":[]}"}, "\"field\":\"name\"");
         bad.put(new String[] {"POST", P + "/anna/boards/" + quickId + "/phrases", "{\"label\":\"\"}"},
                 "\"field\":\"label\"");
