@@ -159,6 +159,21 @@ public class PlatformIT extends AtelierTestSupport {
     }
 
     @Test
+    public void answersJettyMakesItselfAreProblemJsonToo() throws Exception {
+        HttpResponse<String> nul = get("/jobs/%00/events");
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(nul.body()).contains("\"status\":400").doesNotContain("<html");
+
+        HttpResponse<String> big = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/health"))
+                .header("X-Big", "a".repeat(20_000)).GET());
+        assertThat(big.statusCode()).as(big.body()).isEqualTo(431);
+        assertThat(big.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(big.body()).contains("\"status\":431")
+                .contains("the request headers are larger than the server accepts");
+    }
+
+    @Test
     public void generatorsComeAndGoWithoutDisturbingOthers() throws Exception {
         echo("echo-a");
         Bundle b = echo("echo-b");
