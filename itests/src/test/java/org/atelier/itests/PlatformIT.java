@@ -159,6 +159,45 @@ public class PlatformIT extends AtelierTestSupport {
     }
 
     @Test
+    public void openApiDescribesTheResourcesABundleContributesWhileItIsThere() throws Exception {
+        Bundle voice = bundle("org.atelier.medical.voice");
+        await("speak is described", Duration.ofSeconds(30),
+                () -> get("/openapi.json").body().contains("\"/medical/voice/speak\""));
+        String doc = get("/openapi.json").body();
+        assertThat(doc).contains("\"/medical/voice/voices\"").contains("\"/medical/voice/profiles\"")
+                .contains("\"/inference/embeddings\"").contains("\"/models\"")
+                .contains("\"operationId\":\"SpeakResource_speak\"").contains("\"audio/wav\"");
+        String speak = doc.substring(doc.indexOf("\"/medical/voice/speak\""));
+        speak = speak.substring(0, Math.min(speak.length(), speak.indexOf("\"responses\"")));
+        assertThat(speak).as("the request schema of speak").contains("\"requestBody\"").contains("\"text\"");
+        try {
+            voice.stop();
+            await("speak leaves", Duration.ofSeconds(30),
+                    () -> !get("/openapi.json").body().contains("/medical/voice/"));
+            assertThat(get("/openapi.json").body()).contains("\"/inference/embeddings\"");
+        } finally {
+            voice.start();
+        }
+        await("speak is back", Duration.ofSeconds(30),
+                () -> get("/openapi.json").body().contains("\"/medical/voice/speak\""));
+    }
+
+    @Test
+    public void answersJettyMakesItselfAreProblemJsonToo() throws Exception {
+        HttpResponse<String> nul = get("/jobs/%00/events");
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(nul.body()).contains("\"status\":400").doesNotContain("<html");
+
+        HttpResponse<String> big = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/health"))
+                .header("X-Big", "a".repeat(20_000)).GET());
+        assertThat(big.statusCode()).as(big.body()).isEqualTo(431);
+        assertThat(big.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(big.body()).contains("\"status\":431")
+                .contains("the request headers are larger than the server accepts");
+    }
+
+    @Test
     public void generatorsComeAndGoWithoutDisturbingOthers() throws Exception {
         echo("echo-a");
         Bundle b = echo("echo-b");

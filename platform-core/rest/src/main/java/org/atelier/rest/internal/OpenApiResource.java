@@ -5,12 +5,20 @@ import java.util.Map;
 
 import org.atelier.runtime.GeneratorInfo;
 import org.atelier.runtime.GeneratorRegistry;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
+import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,7 +31,10 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code GET /api/v1/openapi.json}: an OpenAPI 3.1 description of the platform's endpoints and of every generator
- * present now, each with its input's JSON Schema; it changes as generators come and go.
+ * present now, each with its input's JSON Schema, and of every JAX-RS whiteboard resource another bundle contributes
+ * ({@code osgi.jakartars.resource=true}: a vertical's {@code /medical/voice/speak}, inference's {@code /models}),
+ * described from its annotations by {@link ResourceDescriber}. It is made on each request from the services there
+ * now, so it changes as generators and bundles come and go.
  */
 @Component(service = OpenApiResource.class)
 @JakartarsResource
@@ -33,12 +44,17 @@ import jakarta.ws.rs.core.MediaType;
 public class OpenApiResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiResource.class);
+    private static final String RESOURCES = "(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)";
 
     private final GeneratorRegistry registry;
+    private final BundleContext context;
+    private final ResourceDescriber describer = new ResourceDescriber(JSON);
 
     @Activate
-    public OpenApiResource(@Reference GeneratorRegistry registry) {
+    public OpenApiResource(@Reference GeneratorRegistry registry, BundleContext context) {
         this.registry = registry;
+        this.context = context;
     }
 
     @GET
@@ -92,7 +108,40 @@ public class OpenApiResource {
                     g.longRunning() ? "202" : "200", "#/components/schemas/Job");
             post.put("description", g.description() + (g.longRunning() ? " Runs as a job: follow its Location." : ""));
         }
+        contributed(paths);
         return doc;
+    }
+
+    /** The resources other bundles register now; the platform's own (this bundle) are described above. */
+    private void contributed(ObjectNode paths) {
+        ServiceReference<?>[] refs;
+        try {
+            refs = context.getAllServiceReferences(null, RESOURCES);
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return;
+        }
+        if (refs == null) {
+            return;
+        }
+        Bundle own = context.getBundle();
+        java.util.Arrays.sort(refs,
+                java.util.Comparator.comparingLong(r -> ((Number) r.getProperty(Constants.SERVICE_ID)).longValue()));
+        for (ServiceReference<?> ref : refs) {
+            Bundle b = ref.getBundle();
+            if (b == null || b.getBundleId() == own.getBundleId()) {
+                continue; // gone meanwhile, or the platform's own
+            }
+            for (String type : (String[]) ref.getProperty(Constants.OBJECTCLASS)) {
+                try {
+                    Class<?> c = b.loadClass(type);
+                    if (describer.describe(c, b.getSymbolicName(), paths) > 0) {
+                        break;
+                    }
+                } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                    LOG.debug("Not described in OpenAPI: {} of {}", type, b.getSymbolicName(), e);
+                }
+            }
+        }
     }
 
     private static ObjectNode op(ObjectNode paths, String path, String method, String summary, String tag,
