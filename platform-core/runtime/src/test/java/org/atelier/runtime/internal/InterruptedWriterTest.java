@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InterruptedWriterTest {
 
-    /** Artifacts the interrupted worker writes; before the fix, a run of 60 failed as surely as one of 200. */
-    static final int WRITES = 60;
+    /** Artifacts the interrupted worker writes; without the fix a run of 40 fails as surely as one of 200. */
+    static final int WRITES = 40;
 
     @TempDir
     Path dir;
@@ -57,8 +57,8 @@ class InterruptedWriterTest {
         while (!done.get()) {
             worker.interrupt();
             // a pause between interrupts: one storm of them kept the worker (and the test) busy for a minute; one
-            // every 50 microseconds still lands inside H2's file accesses of an unprotected writer
-            LockSupport.parkNanos(50_000);
+            // every 0.2 ms still lands inside H2's file accesses of an unprotected writer
+            LockSupport.parkNanos(200_000);
         }
         worker.join();
 
