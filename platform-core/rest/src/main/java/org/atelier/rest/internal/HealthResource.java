@@ -1,15 +1,24 @@
 package org.atelier.rest.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -32,9 +41,11 @@ import jakarta.ws.rs.core.Response;
  * {@code /api/v1/health/live}: the server answers. {@code /api/v1/health/ready}: every bundle is resolved, every
  * bundle with an activator or components is active, every
  * declarative-services component that is not waiting for optional configuration is satisfied, and the REST
- * whiteboard has no failed application, resource or extension; otherwise 503 with what is not ready.
+ * whiteboard has no failed application, resource or extension, and the database answers within
+ * {@code databaseProbeSeconds} (PID {@code org.atelier.runtime}, default 2); otherwise 503
+ * {@code application/problem+json} with what is not ready.
  */
-@Component(service = HealthResource.class)
+@Component(service = HealthResource.class, configurationPid = "org.atelier.runtime")
 @JakartarsResource
 @JakartarsApplicationSelect(Rest.APP_SELECT)
 @JakartarsExtensionSelect(Rest.JSON_SELECT)
@@ -42,16 +53,41 @@ import jakarta.ws.rs.core.Response;
 @jakarta.annotation.security.PermitAll
 public class HealthResource {
 
+    /** The one key read here; the rest of {@code org.atelier.runtime} belongs to the runtime. */
+    public @interface Config {
+        int databaseProbeSeconds() default 2;
+    }
+
+    static final String DATABASE = "atelier";
+
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final JakartarsServiceRuntime rest;
+    private final DatabaseProbe probe = new DatabaseProbe();
+    private volatile Duration probeTimeout;
+
+    /** Optional: a missing data source is something readiness reports, not a reason for the endpoint to vanish. */
+    @Reference(target = "(dataSourceName=" + DATABASE + ")", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DataSource dataSource;
 
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr,
-                          @Reference JakartarsServiceRuntime rest) {
+                          @Reference JakartarsServiceRuntime rest, Config config) {
         this.context = context;
         this.scr = scr;
         this.rest = rest;
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        probeTimeout = Duration.ofSeconds(Math.max(1, config.databaseProbeSeconds()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        probe.close();
     }
 
     @GET
@@ -103,11 +139,31 @@ public class HealthResource {
         for (FailedExtensionDTO f : dto.failedExtensionDTOs) {
             problems.add("REST extension " + f.name + " failed (reason " + f.failureReason + ")");
         }
+        String database = probe.problem(dataSource, DATABASE, probeTimeout);
+        if (database != null) {
+            problems.add(database);
+        }
         if (problems.isEmpty()) {
             return Response.ok(Map.of("status", "UP")).build();
         }
-        return Response.status(503).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("status", "DOWN", "problems", problems)).header("Retry-After", 2).build();
+        return notReady(problems);
+    }
+
+    /** 503 problem+json: what is not ready, in {@code detail} and one by one in {@code problems}. */
+    static Response notReady(List<String> problems) {
+        return Response.status(503).type(Rest.PROBLEM_JSON).entity(notReadyBody(problems)).header("Retry-After", 2)
+                .build();
+    }
+
+    static Map<String, Object> notReadyBody(List<String> problems) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Rest.PROBLEM_BASE + "not-ready");
+        body.put("title", "Not ready");
+        body.put("status", 503);
+        body.put("detail", String.join("; ", problems));
+        body.put("instance", "/api/v1/health/ready");
+        body.put("problems", problems);
+        return body;
     }
 
     private static String state(int s) {

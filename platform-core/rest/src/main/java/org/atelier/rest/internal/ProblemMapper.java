@@ -9,6 +9,7 @@ import org.atelier.api.NoSuchModelException;
 import org.atelier.api.OverloadedException;
 import org.atelier.api.UnsupportedInputException;
 import org.atelier.runtime.GeneratorUnavailableException;
+import org.atelier.runtime.StoreUnavailableException;
 import org.atelier.runtime.InputTooLargeException;
 import org.atelier.runtime.JobFinishedException;
 import org.atelier.runtime.JsonInput;
@@ -74,6 +75,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof GeneratorUnavailableException x) {
             return problem(503, "unavailable", "Temporarily unavailable", x.getMessage(), path, x.retryAfterSeconds());
+        }
+        if (e instanceof StoreUnavailableException x) {
+            return problem(503, "store-unavailable", "Database unavailable", x.getMessage(), path,
+                    x.retryAfterSeconds());
         }
         if (e instanceof NoSuchJobException x) {
             return problem(404, "not-found", "Not found", x.getMessage(), path, null);

@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,8 +151,8 @@ public final class ApiKeysImpl implements ApiKeys {
     /** A file-name-safe name of the database behind the data source, from its JDBC URL: product, host, port, name. */
     String databaseName() {
         String url;
-        try (Connection c = db.connect()) {
-            url = c.getMetaData().getURL();
+        try {
+            url = db.call(c -> c.getMetaData().getURL());
         } catch (SQLException e) {
             url = null;
         }
@@ -293,6 +292,7 @@ public final class ApiKeysImpl implements ApiKeys {
         List<Key> out = new ArrayList<>();
         try {
             db.call(c -> {
+                out.clear(); // a retried attempt starts again
                 try (PreparedStatement p = c.prepareStatement(sql)) {
                     if (value != null) {
                         p.setString(1, value);

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.atelier.runtime.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,13 +90,13 @@ final class Database {
      * every write ("An old transaction with the same id is still open") or closes the database. Job workers are
      * cancelled and hot-swapped bundles stop their threads, so no such thread may run JDBC. The caller waits
      * without being interruptible; an interrupt that arrives meanwhile is kept and set again when the work is done.
+     * A lost connection or a closed database is reconnected and the work run again (see {@link #attempts}), so work
+     * must be safe to repeat: it starts from scratch on the connection it is given.
+     *
+     * @throws StoreUnavailableException when the database stays lost after a few attempts
      */
     <T> T call(Work<T> work) throws SQLException {
-        Future<T> f = JDBC.submit(() -> {
-            try (Connection c = connect()) {
-                return work.on(c);
-            }
-        });
+        Future<T> f = JDBC.submit(() -> attempts(work));
         boolean interrupted = false;
         try {
             while (true) {
@@ -121,6 +122,177 @@ final class Database {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Attempts of one piece of work while the database is lost; between them the connections are renewed. */
+    static final int ATTEMPTS = 3;
+    /** Pause before the second attempt; doubled before each further one. */
+    static final long FIRST_PAUSE_MILLIS = 200;
+    /** What a 503 tells a client to wait. */
+    static final int RETRY_AFTER_SECONDS = 5;
+    /** Stale connections a pool may still hold (it keeps idle ones and does not test them when it lends them). */
+    private static final int MOST_STALE = 4 * THREADS;
+
+    /**
+     * Runs the work, reconnecting when the connection is lost or the database closed under it: a lost or stale
+     * connection is aborted (a pool then drops it instead of lending it again), an embedded H2 whose store failed is
+     * shut down so that the next connection opens it afresh from its file, and the work runs again, at most
+     * {@link #ATTEMPTS} times. Any other error is the work's own and is thrown at once.
+     *
+     * @throws StoreUnavailableException when the database stays lost
+     */
+    private <T> T attempts(Work<T> work) throws SQLException {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                pause(FIRST_PAUSE_MILLIS << (attempt - 2));
+            }
+            Connection c = null;
+            try {
+                c = connect();
+                T result = work.on(c);
+                Connection done = c;
+                c = null;
+                done.close();
+                return result;
+            } catch (SQLException e) {
+                if (!lost(e)) {
+                    closeQuietly(c);
+                    throw e;
+                }
+                last = e;
+                LOG.warn("The database connection is lost or the database closed ({}); reconnecting, attempt {} of {}",
+                        e.getMessage(), attempt, ATTEMPTS);
+                if (wedged(e) && c != null) {
+                    shutDownEmbedded(c);
+                }
+                abort(c);
+                dropStale();
+            }
+        }
+        LOG.error("The database did not come back after {} attempts: {}", ATTEMPTS, last.getMessage());
+        throw new StoreUnavailableException("the database is not available (" + last.getMessage()
+                + "); retry shortly", RETRY_AFTER_SECONDS, last);
+    }
+
+    /**
+     * @return whether the error says the connection or the database is gone rather than that the work was wrong:
+     *         SQLState class 08 (connection exception) and PostgreSQL's 57P01-57P03 (server shutting down or
+     *         starting), H2's closed database (90098), database closed at shutdown (90121), closed object (90007),
+     *         broken connection (90067), file I/O failures (90028, 90031), and an H2 store left unusable by an
+     *         interrupted file access
+     */
+    static boolean lost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                switch (s.getErrorCode()) {
+                    case 90007, 90028, 90031, 90067, 90098, 90121:
+                        return true;
+                    default:
+                        break;
+                }
+            }
+        }
+        return wedged(e);
+    }
+
+    /** @return whether an embedded H2's store failed under it and must be closed before it works again */
+    static boolean wedged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("old transaction with the same id is still open")
+                    || m.contains("Reading from file") || m.contains("Writing to file"))) {
+                return true;
+            }
+            if (t instanceof SQLException s && (s.getErrorCode() == 90028 || s.getErrorCode() == 90031)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Closes an embedded H2 database at once, so that the next connection recovers it from its file. */
+    private static void shutDownEmbedded(Connection c) {
+        try {
+            String url = c.getMetaData().getURL();
+            if (url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
+                    && !url.startsWith("jdbc:h2:ssl:")) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN IMMEDIATELY");
+                }
+                LOG.warn("The embedded H2 database was shut down to be reopened from its file");
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Shutting down the embedded database failed (it may be closed already)", e);
+        }
+    }
+
+    /** Takes the idle connections a pool still lends that no longer answer, until one answers or none is left. */
+    private void dropStale() {
+        for (int i = 0; i < MOST_STALE; i++) {
+            Connection c;
+            try {
+                c = connect();
+            } catch (SQLException | RuntimeException e) {
+                return; // the database itself does not answer: the next attempt says so
+            }
+            boolean valid;
+            try {
+                valid = c.isValid(2);
+            } catch (SQLException | RuntimeException e) {
+                valid = false;
+            }
+            if (valid) {
+                closeQuietly(c);
+                return;
+            }
+            abort(c);
+        }
+    }
+
+    /** Closes the physical connection, so that a pool drops it rather than lend it again. */
+    private static void abort(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Aborting a lost connection failed", e);
+        }
+        closeQuietly(c);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Closing a connection failed", e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            // nobody interrupts the database's threads; should someone, the flag must not reach the next JDBC call
+            LOG.debug("A database thread was interrupted while it waited to reconnect");
         }
     }
 

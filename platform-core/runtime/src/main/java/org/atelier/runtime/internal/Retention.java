@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,41 +136,48 @@ final class Retention {
             List<String> batch = jobIds.subList(from, Math.min(jobIds.size(), from + BATCH));
             String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
             Set<String> shas = new LinkedHashSet<>();
-            int jobs;
-            int artifacts;
-            try (Connection c = db.connect()) {
-                boolean auto = c.getAutoCommit();
-                c.setAutoCommit(false);
-                try {
-                    try (PreparedStatement p = c.prepareStatement(
-                            "SELECT DISTINCT sha256 FROM atelier_artifacts WHERE job_id IN (" + marks + ")")) {
-                        bind(p, batch);
-                        try (ResultSet r = p.executeQuery()) {
-                            while (r.next()) {
-                                shas.add(r.getString(1));
+            int[] counts;
+            try {
+                counts = db.call(c -> {
+                    shas.clear(); // a retried attempt starts again
+                    boolean auto = c.getAutoCommit();
+                    c.setAutoCommit(false);
+                    try {
+                        try (PreparedStatement p = c.prepareStatement(
+                                "SELECT DISTINCT sha256 FROM atelier_artifacts WHERE job_id IN (" + marks + ")")) {
+                            bind(p, batch);
+                            try (ResultSet r = p.executeQuery()) {
+                                while (r.next()) {
+                                    shas.add(r.getString(1));
+                                }
                             }
                         }
+                        int a;
+                        try (PreparedStatement p = c.prepareStatement(
+                                "DELETE FROM atelier_artifacts WHERE job_id IN (" + marks + ")")) {
+                            bind(p, batch);
+                            a = p.executeUpdate();
+                        }
+                        int j;
+                        try (PreparedStatement p = c.prepareStatement(
+                                "DELETE FROM atelier_jobs WHERE " + FINISHED + " AND id IN (" + marks + ")")) {
+                            bind(p, batch);
+                            j = p.executeUpdate();
+                        }
+                        c.commit();
+                        return new int[] {j, a};
+                    } catch (SQLException e) {
+                        c.rollback();
+                        throw e;
+                    } finally {
+                        c.setAutoCommit(auto);
                     }
-                    try (PreparedStatement p = c.prepareStatement(
-                            "DELETE FROM atelier_artifacts WHERE job_id IN (" + marks + ")")) {
-                        bind(p, batch);
-                        artifacts = p.executeUpdate();
-                    }
-                    try (PreparedStatement p = c.prepareStatement(
-                            "DELETE FROM atelier_jobs WHERE " + FINISHED + " AND id IN (" + marks + ")")) {
-                        bind(p, batch);
-                        jobs = p.executeUpdate();
-                    }
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(auto);
-                }
+                });
             } catch (SQLException e) {
                 throw JobStore.failure(e);
             }
+            int jobs = counts[0];
+            int artifacts = counts[1];
             int files = 0;
             long bytes = 0;
             for (String sha : shas) {
@@ -192,12 +198,16 @@ final class Retention {
 
     /** The size of the artifact files: each file once, however many artifacts share it. */
     private long totalBytes() {
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
-                "SELECT COALESCE(SUM(b), 0) FROM (SELECT sha256, MAX(bytes) AS b FROM atelier_artifacts "
-                        + "GROUP BY sha256) f");
-             ResultSet r = p.executeQuery()) {
-            r.next();
-            return r.getLong(1);
+        try {
+            return db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement(
+                        "SELECT COALESCE(SUM(b), 0) FROM (SELECT sha256, MAX(bytes) AS b FROM atelier_artifacts "
+                                + "GROUP BY sha256) f");
+                     ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            });
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }
@@ -205,13 +215,19 @@ final class Retention {
 
     private List<String> ids(String sql, JobStore.Binder binder) {
         List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(sql)) {
-            binder.bind(p);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1));
+        try {
+            db.call(c -> {
+                out.clear();
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    binder.bind(p);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            out.add(r.getString(1));
+                        }
+                    }
                 }
-            }
+                return out;
+            });
         } catch (SQLException e) {
             throw JobStore.failure(e);
         }

@@ -51,4 +51,8 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Generators (vertical/id, comma-separated) whose artifacts get no perceivable "
             + "label, e.g. live AAC speech where a person speaks through the device")
     String aigcExplicitOff() default "";
+
+    @AttributeDefinition(description = "Seconds /api/v1/health/ready waits for the database to answer before it "
+            + "reports it as failing (503)")
+    int databaseProbeSeconds() default 2;
 }

@@ -699,6 +699,11 @@ class GeneratorRegistryImplTest {
         }
 
         @Override
+        public int databaseProbeSeconds() {
+            return 2;
+        }
+
+        @Override
         public String artifactsDir() {
             return "";
         }

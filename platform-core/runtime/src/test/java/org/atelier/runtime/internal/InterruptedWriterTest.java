@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.atelier.runtime.ArtifactInfo;
 import org.h2.jdbcx.JdbcDataSource;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and writes its file through NIO channels, which an interrupt closes.
  */
 class InterruptedWriterTest {
+
+    /** Artifacts the interrupted worker writes; without the fix a run of 40 fails as surely as one of 200. */
+    static final int WRITES = 40;
 
     @TempDir
     Path dir;
@@ -34,7 +38,7 @@ class InterruptedWriterTest {
         AtomicBoolean done = new AtomicBoolean();
         Thread worker = new Thread(() -> {
             try {
-                for (int i = 0; i < 200; i++) {
+                for (int i = 0; i < WRITES; i++) {
                     try {
                         job.writeArtifact("part-" + i + ".txt", "text/plain", ("part " + i).getBytes(UTF_8));
                         written.incrementAndGet();
@@ -52,7 +56,9 @@ class InterruptedWriterTest {
         worker.start();
         while (!done.get()) {
             worker.interrupt();
-            Thread.onSpinWait();
+            // a pause between interrupts: one storm of them kept the worker (and the test) busy for a minute; one
+            // every 0.2 ms still lands inside H2's file accesses of an unprotected writer
+            LockSupport.parkNanos(200_000);
         }
         worker.join();
 
