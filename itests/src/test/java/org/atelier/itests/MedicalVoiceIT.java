@@ -21,7 +21,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 import org.atelier.api.speech.SpeechEngine;
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 import org.atelier.runtime.LabelReader;
 import org.junit.Test;
 import org.junit.runner.RunWith;

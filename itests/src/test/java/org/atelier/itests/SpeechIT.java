@@ -108,7 +108,7 @@ public class SpeechIT extends AtelierTestSupport {
         String produceId = r.headers().firstValue("X-AIGC-ProduceID").orElseThrow();
         org.atelier.runtime.LabelReader reader = bundleContext.getService(
                 bundleContext.getServiceReference(org.atelier.runtime.LabelReader.class));
-        org.atelier.runtime.AigcLabel label = reader.read(r.body()).orElseThrow();
+        org.atelier.api.labels.AigcLabel label = reader.read(r.body()).orElseThrow();
         assertThat(label.produceId()).isEqualTo(produceId);
         assertThat(label.reservedCode1()).isEqualTo("medical/voice");
         try (AudioInputStream in = AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(r.body()))) {

@@ -1,5 +1,7 @@
 package org.atelier.runtime;
 
+import org.atelier.api.labels.AigcLabel;
+
 /**
  * The AIGC label of a stored artifact.
  *

@@ -3,6 +3,7 @@ package org.atelier.runtime;
 import java.io.IOException;
 import java.util.Optional;
 
+import org.atelier.api.labels.AigcLabel;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

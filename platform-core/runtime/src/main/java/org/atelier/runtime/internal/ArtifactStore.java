@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.atelier.api.GenerationContext.ArtifactWriter;
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 import org.atelier.runtime.ArtifactInfo;
 import org.atelier.runtime.ArtifactLabel;
 import org.atelier.runtime.StoredArtifact;

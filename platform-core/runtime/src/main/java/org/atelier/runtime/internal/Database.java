@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform's tables, created and migrated by numbered migrations recorded in {@code atelier_schema}. The SQL is
- * what H2 (the embedded default) and PostgreSQL both accept.
+ * The platform's tables, created and migrated by numbered migrations (see {@link Migrations}: the same loop as the
+ * verticals' tables, component {@code platform}). The SQL is what H2 (the embedded default) and PostgreSQL both accept.
  */
 final class Database {
 
@@ -34,8 +34,8 @@ final class Database {
      * Migration N is at index N - 1; a released migration never changes, a new one is appended. Statements are
      * idempotent ({@code IF NOT EXISTS}): H2 commits DDL as it runs, so a half-applied migration must be safe to rerun.
      */
-    static final List<String[]> MIGRATIONS = List.<String[]>of(
-            new String[] {
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
                 "CREATE TABLE IF NOT EXISTS atelier_jobs (id VARCHAR(64) PRIMARY KEY, generator VARCHAR(200) NOT NULL, "
                         + "state VARCHAR(16) NOT NULL, progress DOUBLE PRECISION NOT NULL, message TEXT, "
                         + "result TEXT, created TIMESTAMP WITH TIME ZONE NOT NULL, "
@@ -47,19 +47,19 @@ final class Database {
                         + "sha256 VARCHAR(64) NOT NULL, label TEXT NOT NULL, "
                         + "created TIMESTAMP WITH TIME ZONE NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS atelier_artifacts_job ON atelier_artifacts (job_id)"
-            },
-            new String[] {
+            ),
+            List.of(
                 "ALTER TABLE atelier_jobs ADD COLUMN IF NOT EXISTS owner VARCHAR(64)",
                 "CREATE INDEX IF NOT EXISTS atelier_jobs_owner ON atelier_jobs (owner)",
                 "CREATE TABLE IF NOT EXISTS atelier_api_keys (id VARCHAR(64) PRIMARY KEY, name VARCHAR(200) NOT NULL, "
                         + "role VARCHAR(16) NOT NULL, hash VARCHAR(64) NOT NULL, "
                         + "created TIMESTAMP WITH TIME ZONE NOT NULL, revoked TIMESTAMP WITH TIME ZONE)",
                 "CREATE UNIQUE INDEX IF NOT EXISTS atelier_api_keys_hash ON atelier_api_keys (hash)"
-            },
-            new String[] {
+            ),
+            List.of(
                 // an artifact written after its job was asked to stop (H2 and PostgreSQL both take this form)
                 "ALTER TABLE atelier_artifacts ADD COLUMN IF NOT EXISTS partial BOOLEAN DEFAULT FALSE NOT NULL"
-            });
+            ));
 
     /** Threads that run JDBC; shared by every Database in this bundle, never interrupted by anyone. */
     static final int THREADS = 4;
@@ -300,53 +300,9 @@ final class Database {
         return dataSource.getConnection();
     }
 
-    /** One migration at a time in this JVM: the registry and the key store both migrate when they start. */
-    private static final Object MIGRATING = new Object();
-
+    /** The platform's tables through the one migration loop, as component {@code platform}. */
     private void migrate() throws SQLException {
-        synchronized (MIGRATING) {
-            migrateNow();
-        }
-    }
-
-    private void migrateNow() throws SQLException {
-        try (Connection c = connect()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS atelier_schema (version INTEGER PRIMARY KEY, "
-                        + "applied TIMESTAMP WITH TIME ZONE NOT NULL)");
-            }
-            int current = 0;
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT COALESCE(MAX(version), 0) FROM atelier_schema")) {
-                if (r.next()) {
-                    current = r.getInt(1);
-                }
-            }
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                    try (Statement s = c.createStatement()) {
-                        for (String sql : MIGRATIONS.get(v - 1)) {
-                            s.execute(sql);
-                        }
-                    }
-                    try (PreparedStatement p = c.prepareStatement(
-                            "INSERT INTO atelier_schema (version, applied) VALUES (?, ?)")) {
-                        p.setInt(1, v);
-                        p.setObject(2, time(Instant.now()));
-                        p.executeUpdate();
-                    }
-                    c.commit();
-                    LOG.info("Database schema migrated to version {}", v);
-                }
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        }
+        call(c -> Migrations.migrate(c, Migrations.PLATFORM, MIGRATIONS));
     }
 
     static OffsetDateTime time(Instant i) {

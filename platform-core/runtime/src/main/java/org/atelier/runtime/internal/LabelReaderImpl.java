@@ -3,7 +3,7 @@ package org.atelier.runtime.internal;
 import java.io.IOException;
 import java.util.Optional;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 import org.atelier.runtime.LabelReader;
 import org.atelier.runtime.internal.labels.Labels;
 import org.osgi.service.component.annotations.Component;

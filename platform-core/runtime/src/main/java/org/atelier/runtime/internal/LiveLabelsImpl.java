@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-import org.atelier.runtime.AigcLabel;
-import org.atelier.runtime.LiveLabels;
+import org.atelier.api.labels.AigcLabel;
+import org.atelier.api.labels.LiveLabels;
 import org.atelier.runtime.internal.labels.Labels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,5 +53,25 @@ public final class LiveLabelsImpl implements LiveLabels {
     @Override
     public byte[] audioCue(int sampleRate) {
         return Labels.wavCue(sampleRate);
+    }
+
+    @Override
+    public String labelJson(AigcLabel label) {
+        return Labels.labelJson(label);
+    }
+
+    @Override
+    public String explicitText() {
+        return Labels.explicitText();
+    }
+
+    @Override
+    public String textStreamHeader(AigcLabel label, boolean explicit) {
+        return Labels.textStreamHeader(label, explicit);
+    }
+
+    @Override
+    public String sseLabelEvent(AigcLabel label, boolean explicit) {
+        return Labels.sseLabelEvent(label, explicit);
     }
 }

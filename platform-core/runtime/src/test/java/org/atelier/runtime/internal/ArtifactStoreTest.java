@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.atelier.api.Artifact;
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 import org.atelier.runtime.ArtifactInfo;
 import org.atelier.runtime.ArtifactLabel;
 import org.h2.jdbcx.JdbcDataSource;

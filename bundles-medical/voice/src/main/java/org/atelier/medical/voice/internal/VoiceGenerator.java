@@ -13,7 +13,7 @@ import org.atelier.api.speech.Speech;
 import org.atelier.api.speech.SpeechProfiles;
 import org.atelier.api.speech.SpeechRequest;
 import org.atelier.api.speech.SpeechSynthesizer;
-import org.atelier.runtime.LiveLabels;
+import org.atelier.api.labels.LiveLabels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sql.DataSource;
 
 import org.atelier.api.InvalidInputException;
 import org.atelier.api.speech.SpeechProfiles;
 import org.atelier.api.speech.SpeechRequest;
 import org.atelier.api.speech.SpeechSynthesizer;
+import org.atelier.api.storage.VerticalStorage;
 import org.atelier.medical.voice.internal.predict.Predictor;
 import org.atelier.medical.voice.internal.store.Board;
 import org.atelier.medical.voice.internal.store.HistoryEntry;
@@ -31,7 +31,6 @@ import org.atelier.medical.voice.internal.store.Obf;
 import org.atelier.medical.voice.internal.store.Phrase;
 import org.atelier.medical.voice.internal.store.Profile;
 import org.atelier.medical.voice.internal.store.VoiceStore;
-import org.atelier.runtime.JobService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -71,13 +70,12 @@ public final class VoiceProfiles implements SpeechProfiles {
     private volatile SpeechSynthesizer speech;
 
     /**
-     * Starts on the platform's database once the platform runs on it: the job service is there only after the
-     * database answered (a database that is down at boot is waited for, see the runtime's DatabaseGate).
+     * Starts on the platform's database once it answers: the storage service is there only then (a database that is
+     * down at boot is waited for by the platform).
      */
     @Activate
-    public VoiceProfiles(@Reference(target = "(dataSourceName=atelier)") DataSource dataSource, VoiceConfig config,
-            @Reference JobService platform) throws SQLException {
-        this(new VoiceStore(dataSource, Clock.systemUTC()), config);
+    public VoiceProfiles(@Reference VerticalStorage storage, VoiceConfig config) throws SQLException {
+        this(new VoiceStore(storage, Clock.systemUTC()), config);
     }
 
     VoiceProfiles(VoiceStore store, VoiceConfig config) {

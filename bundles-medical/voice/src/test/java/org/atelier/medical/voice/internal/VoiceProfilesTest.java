@@ -17,6 +17,7 @@ import org.atelier.medical.voice.internal.store.HistoryEntry;
 import org.atelier.medical.voice.internal.store.Phrase;
 import org.atelier.medical.voice.internal.store.Profile;
 import org.atelier.medical.voice.internal.store.VoiceStore;
+import org.atelier.runtime.internal.VerticalStorageImpl;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class VoiceProfilesTest {
     void open() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        profiles = new VoiceProfiles(new VoiceStore(h2, Clock.systemUTC()), config(3));
+        profiles = new VoiceProfiles(new VoiceStore(new VerticalStorageImpl(h2), Clock.systemUTC()), config(3));
     }
 
     /** A synthesizer with these voices, for the check of a profile's languages when it is made. */

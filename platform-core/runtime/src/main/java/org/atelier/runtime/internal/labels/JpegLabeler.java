@@ -18,7 +18,7 @@ import org.apache.commons.imaging.bytesource.ByteSource;
 import org.apache.commons.imaging.formats.jpeg.JpegImageParser;
 import org.apache.commons.imaging.formats.jpeg.JpegImagingParameters;
 import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 
 /**
  * JPEG: the implicit label as XMP ({@code TC260:AIGC}) in an APP1 segment, written and read through Apache Commons

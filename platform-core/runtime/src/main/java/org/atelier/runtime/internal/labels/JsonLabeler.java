@@ -3,7 +3,7 @@ package org.atelier.runtime.internal.labels;
 import java.io.IOException;
 import java.util.Optional;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

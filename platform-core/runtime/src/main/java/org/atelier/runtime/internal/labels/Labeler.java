@@ -3,7 +3,7 @@ package org.atelier.runtime.internal.labels;
 import java.io.IOException;
 import java.util.Optional;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 
 /** Writes and reads the AIGC label of one file format. */
 interface Labeler {

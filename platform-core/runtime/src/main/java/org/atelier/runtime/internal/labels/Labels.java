@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
+import org.atelier.api.labels.LiveLabels;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Every format the platform labels, by media type when writing and by content when reading. */
 public final class Labels {
@@ -21,6 +24,32 @@ public final class Labels {
     /** @return the header of a labelled mono 16-bit PCM WAV streamed as it is made (see {@link WavLabeler}) */
     public static byte[] wavStreamHeader(int sampleRate, AigcLabel label) {
         return WavLabeler.streamHeader(sampleRate, label);
+    }
+
+    /** @return the label's fields as one JSON object, {@code {"Label":"1","ContentProducer":…}} */
+    public static String labelJson(AigcLabel label) {
+        return LabelJson.node(label).toString();
+    }
+
+    /** @return the explicit label of text, the line stored text artifacts begin with */
+    public static String explicitText() {
+        return TextLabeler.EXPLICIT;
+    }
+
+    /** @return what a text stream sends first: the front matter of a stored text artifact, then the explicit line */
+    public static String textStreamHeader(AigcLabel label, boolean explicit) {
+        return TextLabeler.header(label, explicit);
+    }
+
+    /** @return the Server-Sent Event {@code aigc-label} whose data is {@code {"AIGC":{…},"notice":"…"}} */
+    public static String sseLabelEvent(AigcLabel label, boolean explicit) {
+        ObjectNode data = LabelJson.MAPPER.createObjectNode();
+        data.set("AIGC", LabelJson.node(label));
+        if (explicit) {
+            data.put("notice", TextLabeler.EXPLICIT);
+        }
+        // one data line: the JSON has no raw line breaks (Jackson escapes them inside strings)
+        return "event: " + LiveLabels.SSE_EVENT + "\ndata: " + data + "\n\n";
     }
 
     /** @return the explicit label of speech, an audible cue, as mono 16-bit little-endian PCM */

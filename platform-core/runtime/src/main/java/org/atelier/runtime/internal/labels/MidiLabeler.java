@@ -14,7 +14,7 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.Track;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 
 /**
  * Standard MIDI files, through the JDK's {@code javax.sound.midi}: the implicit label as a text meta event

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 
 /**
  * MP4 video (an ISO base media file, ISO/IEC 14496-12): the implicit label as the label's JSON in a top-level

@@ -20,7 +20,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 import org.w3c.dom.Node;
 
 /**

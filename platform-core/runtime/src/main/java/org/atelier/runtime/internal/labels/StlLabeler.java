@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 
 /**
  * STL meshes, which have no metadata but a header; the format is 84 bytes and a list of triangles, so it is read and

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 
 /**
  * Markdown and plain text: the implicit label as YAML front matter ({@code AIGC:} followed by the label's JSON,
@@ -27,8 +27,12 @@ final class TextLabeler implements Labeler {
     @Override
     public byte[] write(byte[] content, AigcLabel label, boolean explicit) {
         String text = new String(content, StandardCharsets.UTF_8);
-        String front = "---\nAIGC: " + LabelJson.node(label) + "\n---\n";
-        return (front + (explicit ? EXPLICIT + "\n\n" : "") + text).getBytes(StandardCharsets.UTF_8);
+        return (header(label, explicit) + text).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return the front matter with the implicit label, then the explicit line and a blank line when asked */
+    static String header(AigcLabel label, boolean explicit) {
+        return "---\nAIGC: " + LabelJson.node(label) + "\n---\n" + (explicit ? EXPLICIT + "\n\n" : "");
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 
 /**
  * WAV (RIFF): the implicit label as a chunk {@code AIGC} holding the label's JSON; the explicit one as a short

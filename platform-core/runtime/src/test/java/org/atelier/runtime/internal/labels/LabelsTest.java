@@ -32,7 +32,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.atelier.runtime.AigcLabel;
+import org.atelier.api.labels.AigcLabel;
 import org.junit.jupiter.api.Test;
 
 class LabelsTest {

@@ -22,7 +22,7 @@ import org.atelier.api.speech.SpeechProfiles;
 import org.atelier.api.speech.SpeechRequest;
 import org.atelier.api.speech.SpeechSynthesizer;
 import org.atelier.api.speech.Timing;
-import org.atelier.runtime.LiveLabels;
+import org.atelier.api.labels.LiveLabels;
 
 /**
  * {@code atelier:say [--profile P] [--voice V] [--language L] [--out FILE.wav] TEXT}: speaks, to the sound card or a

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.atelier.runtime.SchemaMigrations;
+import org.atelier.api.storage.VerticalStorage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,10 +71,11 @@ public final class VoiceStore {
     private final DataSource dataSource;
     private final Clock clock;
 
-    public VoiceStore(DataSource dataSource, Clock clock) throws SQLException {
-        this.dataSource = dataSource;
+    /** On the platform's database, with this store's tables migrated. */
+    public VoiceStore(VerticalStorage storage, Clock clock) throws SQLException {
+        storage.migrate(COMPONENT, MIGRATIONS);
+        this.dataSource = storage.dataSource();
         this.clock = clock;
-        SchemaMigrations.migrate(dataSource, COMPONENT, MIGRATIONS);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.atelier.runtime.internal.VerticalStorageImpl;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class VoiceStoreTest {
     @BeforeEach
     void open() throws Exception {
         dataSource = newDatabase();
-        store = new VoiceStore(dataSource, Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC));
+        store = new VoiceStore(new VerticalStorageImpl(dataSource),
+                Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC));
     }
 
     static Profile anna() {
@@ -157,7 +159,7 @@ class VoiceStoreTest {
     @Test
     void profilesMadeBeforeIdsWerePerOwnerKeepTheirIdsBoardsAndHistory() throws Exception {
         DataSource old = newDatabase();
-        org.atelier.runtime.SchemaMigrations.migrate(old, VoiceStore.COMPONENT, VoiceStore.MIGRATIONS.subList(0, 1));
+        new VerticalStorageImpl(old).migrate(VoiceStore.COMPONENT, VoiceStore.MIGRATIONS.subList(0, 1));
         try (var c = old.getConnection(); var s = c.createStatement()) {
             s.execute("INSERT INTO medical_voice_profiles (id, owner, settings, compose, created, updated) VALUES "
                     + "('anna', 'key1', '{\"name\":\"Anna\"}', 'I need', TIMESTAMP WITH TIME ZONE "
@@ -170,7 +172,7 @@ class VoiceStoreTest {
                     + "('h1', 'anna', 'en', 'hello', TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', 1)");
         }
 
-        VoiceStore migrated = new VoiceStore(old, Clock.systemUTC());
+        VoiceStore migrated = new VoiceStore(new VerticalStorageImpl(old), Clock.systemUTC());
 
         VoiceStore.Owned anna = migrated.profile("key1", "anna").orElseThrow();
         assertThat(anna.key()).isEqualTo("anna");
@@ -199,7 +201,7 @@ class VoiceStoreTest {
     @Test
     void migratingAgainChangesNothing() throws Exception {
         store.createProfile("key1", anna(), List.of(), 5);
-        VoiceStore again = new VoiceStore(dataSource, Clock.systemUTC());
+        VoiceStore again = new VoiceStore(new VerticalStorageImpl(dataSource), Clock.systemUTC());
         assertThat(again.profile("key1", "anna")).isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package org.atelier.runtime;
+package org.atelier.api.labels;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +14,7 @@ import java.util.Map;
  * @param contentPropagator name or code of the service that spread it (empty until one does)
  * @param propagateId the content's id at the propagator
  * @param reservedCode2 the propagator's reserved field
+ * @since 1.0
  */
 public record AigcLabel(String label, String contentProducer, String produceId, String reservedCode1,
                         String contentPropagator, String propagateId, String reservedCode2) {
