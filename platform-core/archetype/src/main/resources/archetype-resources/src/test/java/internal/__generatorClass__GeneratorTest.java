@@ -29,7 +29,7 @@ class ${generatorClass}GeneratorTest {
         assertThat(context.artifact("${generator}.md").text())
                 .isEqualTo("#".repeat(2) + " Release notes\n\nFaster start.\n\nFewer bugs, more tests.\n\n");
         assertThat(context.artifact("${generator}.md").mediaType()).isEqualTo("text/markdown");
-        assertThat(result).isEqualTo(new ${generatorClass}Generator.Summary(2, 6, "artifact-1"));
+        assertThat(result).isEqualTo(new ${generatorClass}Generator.Summary(2, 6, "artifact-1", 0));
         assertThat(context.progress()).isSorted().last().isEqualTo(1.0);
     }
 
