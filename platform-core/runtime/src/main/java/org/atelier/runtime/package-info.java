@@ -3,7 +3,7 @@
  * with validation and limits, jobs and artifacts. Partners use {@link org.atelier.api} instead.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.atelier.runtime;
 
 import org.osgi.annotation.bundle.Export;
