@@ -38,7 +38,7 @@ public interface Jobs {
      * @param input the input as JSON values (maps with string keys, lists, strings, numbers, booleans, {@code null})
      * @param owner the id of the API key the job belongs to, {@code null} for the platform itself (then only admins
      *        see it)
-     * @return the job as it is now
+     * @return the job as it is now; a short generator that crashed gives a {@code failed} job whose message says so
      * @throws NoSuchGeneratorException when there is no such generator
      * @throws GeneratorUnavailableException when it is leaving or has just left
      * @throws InvalidInputException when the input does not bind to the generator's input type or is refused by
