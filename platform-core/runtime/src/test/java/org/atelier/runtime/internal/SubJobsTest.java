@@ -73,11 +73,16 @@ class SubJobsTest {
     GeneratorRegistryImpl registry;
     long nextService = 100;
 
-    @BeforeEach
-    void setUp() throws Exception {
+    /** A new, empty database for each test: H2 in memory here, PostgreSQL in {@link PostgresSubJobsTest}. */
+    javax.sql.DataSource newDatabase() throws Exception {
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        db = h2;
+        return h2;
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = newDatabase();
         config = GeneratorRegistryImplTest.config(2, 4096, 10, 5);
         registry = new GeneratorRegistryImpl(config, clock, dir, db);
     }
