@@ -56,6 +56,7 @@ public class JobsIT extends AtelierTestSupport {
     static void writeComposeBundle(Path dir) {
         try (InputStream in = TinyBundles.bundle()
                 .symbolicName(COMPOSE)
+                .setHeader(Constants.BUNDLE_MANIFESTVERSION, "2")
                 .setHeader(Constants.BUNDLE_VERSION, "1.0.0")
                 .setHeader(Constants.BUNDLE_ACTIVATOR, ComposeActivator.class.getName())
                 .setHeader(Constants.IMPORT_PACKAGE, "org.atelier.api;version=\"[1.3,2)\","
