@@ -144,6 +144,9 @@ public abstract class AtelierTestSupport {
                 String name = "org.atelier.itests." + address.replace('/', '.').replace('-', '.');
                 try (InputStream in = TinyBundles.bundle()
                         .symbolicName(name)
+                        // an R4 manifest: Karaf's feature resolver refuses a bundle without it (version 1) that
+                        // fileinstall put in deploy/ before the boot features were installed
+                        .setHeader(Constants.BUNDLE_MANIFESTVERSION, "2")
                         .setHeader(Constants.BUNDLE_VERSION, "1.0.0")
                         .setHeader(EchoActivator.HEADER, address)
                         .setHeader(EchoActivator.LONG_RUNNING, Boolean.toString(address.contains("slow")))

@@ -91,6 +91,14 @@ public class IndustrialDesignIT extends AtelierTestSupport {
                 .contains(produceId).contains("industrial/topology");
         JsonNode densities = JSON.readTree(getBytes("/artifacts/" + artifacts.get("design.json")).body());
         assertThat(densities.path("densities").size()).isEqualTo(1200);
+        // every iteration's figures as details, and the densities as the job's preview (every 10 iterations)
+        assertThat(events).anyMatch(l -> l.contains("\"details\":{\"iteration\":94,\"compliance\":203.19"))
+                .anyMatch(l -> l.contains("\"preview\":{") && l.contains("\"name\":\"density.png\""));
+        JsonNode preview = job.path("preview");
+        assertThat(preview.path("name").asText()).as(job.toString()).isEqualTo("density.png");
+        assertThat(job.path("details").path("iteration").asInt()).isEqualTo(94);
+        assertThat(labels.read(getBytes("/artifacts/" + preview.path("id").asText()).body())).as("the preview's label")
+                .hasValueSatisfying(l -> assertThat(l.reservedCode1()).isEqualTo("industrial/topology"));
 
         // a 3D cantilever
         JsonNode cube = finished(design("{\"preset\":\"cantilever\",\"nelx\":12,\"nely\":6,\"nelz\":4,"

@@ -6,7 +6,7 @@
  * their artifacts. Partners compile against this package only.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.atelier.api;
 
 import org.osgi.annotation.bundle.Export;

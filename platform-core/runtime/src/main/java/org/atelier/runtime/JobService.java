@@ -23,6 +23,19 @@ public interface JobService {
      */
     Page list(JobState state, String generator, String owner, int offset, int limit);
 
+    /**
+     * As {@link #list(JobState, String, String, int, int)}, only the sub-jobs of one job when {@code parent} is given.
+     *
+     * @param parent only the sub-jobs of this job, or {@code null} for all jobs
+     * @since 1.4
+     */
+    default Page list(JobState state, String generator, String owner, String parent, int offset, int limit) {
+        if (parent != null) {
+            throw new UnsupportedOperationException("sub-jobs are not listed by this implementation");
+        }
+        return list(state, generator, owner, offset, limit);
+    }
+
     /** Everyone's jobs. */
     default Page list(JobState state, String generator, int offset, int limit) {
         return list(state, generator, null, offset, limit);

@@ -41,9 +41,15 @@ public final class Dtos {
                               Boolean partial) {
     }
 
+    /**
+     * A job; {@code parent} is the job that ran it as a sub-job, {@code details} the structured details of its last
+     * progress report and {@code preview} its current preview (an artifact not among {@code artifacts}), each absent
+     * when there is none.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JobDto(String id, String generator, String state, double progress, String message, JsonNode result,
-                  List<ArtifactDto> artifacts, String created, String finished, String owner) {
+                  List<ArtifactDto> artifacts, String created, String finished, String owner, String parent,
+                  ObjectNode details, ArtifactDto preview) {
     }
 
     static GeneratorSummary summary(GeneratorInfo g) {
@@ -59,7 +65,7 @@ public final class Dtos {
     static JobDto job(Job j) {
         return new JobDto(j.id(), j.generator(), j.state().wireName(), j.progress(), j.message(), j.result(),
                 j.artifacts().stream().map(Dtos::artifact).toList(), time(j.created()), time(j.finished()),
-                j.owner());
+                j.owner(), j.parent(), j.details(), j.preview() == null ? null : artifact(j.preview()));
     }
 
     static ArtifactDto artifact(ArtifactInfo a) {

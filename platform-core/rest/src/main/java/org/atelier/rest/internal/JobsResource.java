@@ -28,7 +28,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 /**
- * {@code /api/v1/jobs}: list ({@code ?state=&generator=&offset=&limit=}), one job, cancel ({@code DELETE}) and its
+ * {@code /api/v1/jobs}: list ({@code ?state=&generator=&parent=&offset=&limit=}; {@code parent} lists a job's
+ * sub-jobs), one job, cancel ({@code DELETE}) and its
  * Server-Sent Events ({@code /events}: an event {@code progress} at every change, {@code state} when it ends).
  */
 @Component(service = JobsResource.class)
@@ -54,6 +55,7 @@ public class JobsResource {
 
     @GET
     public Page list(@QueryParam("state") String state, @QueryParam("generator") String generator,
+                     @QueryParam("parent") String parent,
                      @QueryParam("offset") @DefaultValue("0") String offset,
                      @QueryParam("limit") @DefaultValue("50") String limit,
                      @Context SecurityContext security) {
@@ -66,7 +68,7 @@ public class JobsResource {
         int o = number("offset", offset, 0, Integer.MAX_VALUE);
         int l = number("limit", limit, 1, MAX_LIMIT);
         JobService.Page page = jobs.list(s, generator == null || generator.isBlank() ? null : generator,
-                AuthFilter.ownerFilter(security), o, l);
+                AuthFilter.ownerFilter(security), parent == null || parent.isBlank() ? null : parent, o, l);
         return new Page(page.jobs().stream().map(Dtos::job).toList(), page.total(), o, l);
     }
 

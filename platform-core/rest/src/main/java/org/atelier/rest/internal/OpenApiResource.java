@@ -76,8 +76,8 @@ public class OpenApiResource {
         ObjectNode paths = doc.putObject("paths");
 
         op(paths, "/verticals", "get", "Verticals and their generators", "platform", null, "200", "object");
-        op(paths, "/jobs", "get", "Jobs, newest first (?state=&generator=&offset=&limit=)", "jobs", null, "200",
-                "object");
+        op(paths, "/jobs", "get", "Jobs, newest first (?state=&generator=&parent=&offset=&limit=; parent: a job's "
+                + "sub-jobs)", "jobs", null, "200", "object");
         op(paths, "/jobs/{id}", "get", "One job", "jobs", null, "200", "#/components/schemas/Job");
         op(paths, "/jobs/{id}", "delete", "Cancel a job", "jobs", null, "200", "#/components/schemas/Job");
         op(paths, "/jobs/{id}/events", "get", "Server-Sent Events of a job", "jobs", null, "200", null);
@@ -206,9 +206,14 @@ public class OpenApiResource {
     private static ObjectNode jobSchema() {
         ObjectNode s = JSON.createObjectNode().put("type", "object");
         ObjectNode p = s.putObject("properties");
-        for (String f : List.of("id", "generator", "message", "created", "finished")) {
+        for (String f : List.of("id", "generator", "message", "created", "finished", "owner")) {
             p.putObject(f).put("type", "string");
         }
+        p.putObject("parent").put("type", "string").put("description", "the job that ran this one as a sub-job");
+        p.putObject("details").put("type", "object")
+                .put("description", "structured details of the last progress report (iteration, stage, …)");
+        p.putObject("preview").put("type", "object")
+                .put("description", "the job's current preview, an artifact that replaces the one before");
         p.putObject("state").put("type", "string").putArray("enum").add("queued").add("running").add("succeeded")
                 .add("failed").add("cancelled");
         p.putObject("progress").put("type", "number");

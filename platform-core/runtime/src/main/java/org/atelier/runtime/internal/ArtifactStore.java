@@ -82,7 +82,7 @@ final class ArtifactStore {
      */
     ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling)
             throws IOException {
-        return write(jobId, name, mediaType, writer, labelling, null, false);
+        return write(jobId, name, mediaType, writer, labelling, null, false, false);
     }
 
     /**
@@ -91,7 +91,70 @@ final class ArtifactStore {
      */
     ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling,
             boolean partial) throws IOException {
-        return write(jobId, name, mediaType, writer, labelling, null, partial);
+        return write(jobId, name, mediaType, writer, labelling, null, partial, false);
+    }
+
+    /**
+     * Stores a job's preview: labelled like an artifact, fetched like one, but not listed among the job's artifacts
+     * ({@link #byJobs}); see {@link #previews} and {@link #deletePreview}.
+     *
+     * @throws IllegalArgumentException also for a media type whose label needs a file beside it (binary STL)
+     */
+    ArtifactInfo writePreview(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling)
+            throws IOException {
+        if (mediaType != null && labels.needsSidecar(mediaType)) {
+            throw new IllegalArgumentException("a preview cannot be " + mediaType
+                    + ": its label needs a file beside it; show a picture instead");
+        }
+        return write(jobId, name, mediaType, writer, labelling, null, false, true);
+    }
+
+    /**
+     * Deletes a preview that a newer one replaced: its record, then its file unless another artifact has the same
+     * bytes.
+     */
+    void deletePreview(ArtifactInfo preview) throws IOException {
+        try {
+            db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement(
+                        "DELETE FROM atelier_artifacts WHERE id = ? AND preview = TRUE")) {
+                    p.setString(1, preview.id());
+                    return p.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw JobStore.failure(e);
+        }
+        deleteIfUnreferenced(preview.sha256());
+    }
+
+    /** The current preview of each of some jobs that has one, in one query. */
+    Map<String, ArtifactInfo> previews(List<String> jobIds) {
+        Map<String, ArtifactInfo> out = new java.util.HashMap<>();
+        if (jobIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(jobIds.size(), "?"));
+        try {
+            db.call(c -> {
+                try (PreparedStatement p = c.prepareStatement("SELECT * FROM atelier_artifacts WHERE job_id IN ("
+                        + marks + ") AND preview = TRUE ORDER BY created, id")) {
+                    for (int i = 0; i < jobIds.size(); i++) {
+                        p.setString(i + 1, jobIds.get(i));
+                    }
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            // the newest wins, should a crash have left an older one
+                            out.put(r.getString("job_id"), info(r));
+                        }
+                    }
+                }
+                return out;
+            });
+        } catch (SQLException e) {
+            throw JobStore.failure(e);
+        }
+        return out;
     }
 
     /**
@@ -114,12 +177,12 @@ final class ArtifactStore {
         }
         String name = of.name().length() > 245 ? of.name().substring(0, 245) : of.name();
         return Optional.of(write(jobId, name + ".aigc.json", "application/json", out -> out.write(json.get()),
-                labelling, label, partial));
+                labelling, label, partial, false));
     }
 
     /** @param given the label of content stored as it is (a sidecar), or {@code null} to label the content */
     private ArtifactInfo write(String jobId, String name, String mediaType, ArtifactWriter writer, Labelling labelling,
-            AigcLabel given, boolean partial) throws IOException {
+            AigcLabel given, boolean partial, boolean preview) throws IOException {
         checkName(name);
         if (mediaType == null || !MEDIA_TYPE.matcher(mediaType).matches()) {
             throw new IllegalArgumentException("not a media type: " + mediaType);
@@ -171,7 +234,7 @@ final class ArtifactStore {
                     db.call(c -> {
                         try (PreparedStatement p = c.prepareStatement(
                                 "INSERT INTO atelier_artifacts (id, job_id, name, media_type, bytes, sha256, label, "
-                                + "created, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                + "created, partial, preview) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                             p.setString(1, id);
                             p.setString(2, jobId);
                             p.setString(3, name);
@@ -181,6 +244,7 @@ final class ArtifactStore {
                             p.setString(7, labelJson);
                             p.setObject(8, Database.time(java.time.Instant.now()));
                             p.setBoolean(9, partial);
+                            p.setBoolean(10, preview);
                             return p.executeUpdate();
                         }
                     });
@@ -218,7 +282,7 @@ final class ArtifactStore {
         return Optional.of(new ArtifactLabel(AigcLabel.of(fields), false));
     }
 
-    /** The artifacts of some jobs, each job's in the order they were written, in one query. */
+    /** The artifacts of some jobs, each job's in the order they were written, in one query; previews are not. */
     Map<String, List<ArtifactInfo>> byJobs(List<String> jobIds) {
         Map<String, List<ArtifactInfo>> out = new java.util.HashMap<>();
         if (jobIds.isEmpty()) {
@@ -228,7 +292,8 @@ final class ArtifactStore {
         try {
             db.call(c -> {
                 try (PreparedStatement p = c.prepareStatement(
-                        "SELECT * FROM atelier_artifacts WHERE job_id IN (" + marks + ") ORDER BY created, id")) {
+                        "SELECT * FROM atelier_artifacts WHERE job_id IN (" + marks + ") AND preview = FALSE "
+                        + "ORDER BY created, id")) {
                     for (int i = 0; i < jobIds.size(); i++) {
                         p.setString(i + 1, jobIds.get(i));
                     }

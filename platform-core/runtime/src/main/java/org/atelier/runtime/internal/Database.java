@@ -59,6 +59,14 @@ final class Database {
             List.of(
                 // an artifact written after its job was asked to stop (H2 and PostgreSQL both take this form)
                 "ALTER TABLE atelier_artifacts ADD COLUMN IF NOT EXISTS partial BOOLEAN DEFAULT FALSE NOT NULL"
+            ),
+            List.of(
+                // sub-jobs name their parent; the last progress details stay with the job; a job's preview is an
+                // artifact of its own, not listed among its artifacts
+                "ALTER TABLE atelier_jobs ADD COLUMN IF NOT EXISTS parent VARCHAR(64)",
+                "CREATE INDEX IF NOT EXISTS atelier_jobs_parent ON atelier_jobs (parent)",
+                "ALTER TABLE atelier_jobs ADD COLUMN IF NOT EXISTS details TEXT",
+                "ALTER TABLE atelier_artifacts ADD COLUMN IF NOT EXISTS preview BOOLEAN DEFAULT FALSE NOT NULL"
             ));
 
     /** Threads that run JDBC; shared by every Database in this bundle, never interrupted by anyone. */

@@ -21,7 +21,11 @@ import org.atelier.api.GenerationCancelledException;
 import org.atelier.api.Generator;
 import org.atelier.api.GeneratorDescriptor;
 import org.atelier.api.GeneratorException;
+import org.atelier.api.InvalidInputException;
+import org.atelier.api.JobStatus;
+import org.atelier.api.Jobs;
 import org.atelier.api.OverloadedException;
+import org.atelier.api.UnsupportedInputException;
 import org.atelier.runtime.ArtifactLabel;
 import org.atelier.runtime.GeneratorInfo;
 import org.atelier.runtime.GeneratorRegistry;
@@ -57,10 +61,10 @@ import org.slf4j.LoggerFactory;
  * within the drain timeout, and keeps answering 503 for a grace period (it may be coming back from an update)
  * before its address is unknown (404).
  */
-@Component(service = {GeneratorRegistry.class, JobService.class}, immediate = true,
+@Component(service = {GeneratorRegistry.class, JobService.class, Jobs.class}, immediate = true,
         configurationPid = RuntimeConfig.PID)
 @Designate(ocd = RuntimeConfig.class)
-public final class GeneratorRegistryImpl implements GeneratorRegistry, JobService {
+public final class GeneratorRegistryImpl implements GeneratorRegistry, JobService, Jobs {
 
     /** Paths of the platform's own REST resources: no vertical may take them. */
     static final List<String> RESERVED_VERTICALS = List.of("api", "artifacts", "health", "inference", "jobs",
@@ -330,11 +334,7 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
     @Override
     public Job invoke(String vertical, String id, byte[] json, String owner) {
         Slot slot = active(vertical, id);
-        if (json != null && json.length > slot.maxInputBytes) {
-            throw new InputTooLargeException(slot.maxInputBytes);
-        }
-        Object input = binder.bind(json, slot.descriptor.inputType());
-        check(slot, input);
+        Object input = prepare(slot, json);
         if (slot.descriptor.longRunning()) {
             return submit(slot, input, owner);
         }
@@ -351,6 +351,21 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
         } finally {
             slot.exit();
         }
+    }
+
+    /**
+     * Everything asked of an input before a job is made for it, whoever calls (REST, the shell, a sub-job, a
+     * vertical's resource): its size, binding and validation, the generator's own check.
+     *
+     * @return the bound input
+     */
+    private Object prepare(Slot slot, byte[] json) {
+        if (json != null && json.length > slot.maxInputBytes) {
+            throw new InputTooLargeException(slot.maxInputBytes);
+        }
+        Object input = binder.bind(json, slot.descriptor.inputType());
+        check(slot, input);
+        return input;
     }
 
     /** The generator's own check of the input, with its bundle's class loader as context, as for a call. */
@@ -402,7 +417,11 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
     }
 
     private JobRecord newRecord(Slot slot, String owner) {
-        JobRecord record = new JobRecord(newJobId(), slot.qualifiedId(), clock.instant(), owner);
+        return newRecord(slot, owner, null);
+    }
+
+    private JobRecord newRecord(Slot slot, String owner, String parent) {
+        JobRecord record = new JobRecord(newJobId(), slot.qualifiedId(), clock.instant(), owner, parent);
         record.onStateChange(jobs::changed);
         jobs.add(record);
         return record;
@@ -410,12 +429,20 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
 
     /** Runs a call on this thread and records how it ended; invalid input and the like are rethrown. */
     private void run(Slot slot, Object input, JobRecord record) {
+        run(slot, input, record, newContext(slot, record, 0, record::progressed));
+    }
+
+    private JobContext newContext(Slot slot, JobRecord record, int depth, Runnable onChange) {
         RuntimeConfig c = config;
         boolean explicit = c.aigcExplicit() && java.util.Arrays.stream(c.aigcExplicitOff().split(","))
                 .map(String::trim).noneMatch(slot.qualifiedId()::equals);
-        JobContext context = new JobContext(record.id, record.owner, store,
-                new ArtifactStore.Labelling(c.aigcContentProducer(), slot.qualifiedId(), explicit),
-                record::progressed);
+        return new JobContext(record.id, record.owner, depth, Math.max(0, c.maxProgressDetailsBytes()), store,
+                new ArtifactStore.Labelling(c.aigcContentProducer(), slot.qualifiedId(), explicit), onChange,
+                this::runSubJob);
+    }
+
+    /** Runs a call in the given context on this thread and records how it ended. */
+    private void run(Slot slot, Object input, JobRecord record, JobContext context) {
         if (!record.running(context)) {
             return;
         }
@@ -442,6 +469,118 @@ public final class GeneratorRegistryImpl implements GeneratorRegistry, JobServic
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Runs a sub-job of {@code parent} on the parent's own thread: it takes no worker and no queue place of the
+     * sub-generator, so a parent never waits for a worker that it or another parent holds, and chains of sub-jobs
+     * cannot deadlock on the bounded pools. The sub-job counts among the sub-generator's calls in flight (a leaving
+     * generator drains it, and cancels it past the drain timeout) but not against its {@code maxConcurrent}: its
+     * budget is its parent's worker. Nesting is bounded by {@code maxSubJobDepth}.
+     */
+    private JobStatus runSubJob(JobContext parent, String generator, Map<String, ?> input, double share) {
+        RuntimeConfig c = config;
+        int depth = parent.depth() + 1;
+        if (depth > Math.max(0, c.maxSubJobDepth())) {
+            throw new UnsupportedInputException("sub-jobs may nest " + c.maxSubJobDepth() + " deep at most "
+                    + "(maxSubJobDepth); " + generator + " would be " + depth + " deep");
+        }
+        String[] address = address(generator);
+        Slot slot = active(address[0], address[1]);
+        String owner = parent.owner().orElse(null);
+        Object bound;
+        try {
+            bound = prepare(slot, json(input));
+        } catch (InputTooLargeException e) {
+            throw new InvalidInputException("", "the input of " + slot.qualifiedId() + " is larger than its limit of "
+                    + e.limit() + " bytes");
+        }
+        if (!slot.enterJob()) {
+            throw new GeneratorUnavailableException(slot.qualifiedId(), 1);
+        }
+        double start = parent.progress();
+        double span = Double.isNaN(share) ? 0 : Math.max(0, Math.min(share, 1 - start));
+        String qid = slot.qualifiedId();
+        JobContext[] child = new JobContext[1];
+        JobRecord record;
+        try {
+            record = newRecord(slot, owner, parent.jobId());
+        } catch (RuntimeException e) {
+            slot.exit();
+            throw e;
+        }
+        child[0] = newContext(slot, record, depth, () -> {
+            record.progressed();
+            JobContext sub = child[0];
+            String m = sub.message();
+            parent.progress(start + span * sub.progress(), qid + ": " + (m == null ? "running" : m));
+        });
+        parent.adopt(child[0]);
+        slot.running.add(record);
+        try {
+            run(slot, bound, record, child[0]);
+        } finally {
+            slot.running.remove(record);
+            parent.release(child[0]);
+            slot.exit();
+        }
+        Job done = record.snapshot();
+        if (done.state() == JobState.SUCCEEDED) {
+            parent.progress(start + span, qid + ": done");
+        }
+        return status(done);
+    }
+
+    /** @return {@code [vertical, id]} of an address {@code vertical/id}; a malformed one is no generator */
+    private static String[] address(String generator) {
+        String[] parts = generator == null ? new String[0] : generator.split("/", -1);
+        if (parts.length != 2 || !GeneratorDescriptor.NAME.matcher(parts[0]).matches()
+                || !GeneratorDescriptor.NAME.matcher(parts[1]).matches()) {
+            throw new NoSuchGeneratorException(String.valueOf(generator));
+        }
+        return parts;
+    }
+
+    /** An input given as JSON values, written as the body a request would carry. */
+    private byte[] json(Map<String, ?> input) {
+        if (input == null) {
+            throw new InvalidInputException("", "an input is needed: a JSON object");
+        }
+        try {
+            return binder.mapper().writeValueAsBytes(input);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidInputException("", "the input cannot be written as JSON: give JSON values (maps, "
+                    + "lists, strings, numbers, booleans, null)");
+        }
+    }
+
+    private JobStatus status(Job job) {
+        return new JobStatusView(job, binder.mapper());
+    }
+
+    @Override
+    public JobStatus submit(String generator, Map<String, ?> input, String owner) {
+        String[] address = address(generator);
+        byte[] json = json(input);
+        try {
+            return status(invoke(address[0], address[1], json, owner));
+        } catch (InputTooLargeException e) {
+            throw new InvalidInputException("", "the input is larger than the limit of " + e.limit() + " bytes of "
+                    + generator);
+        }
+    }
+
+    @Override
+    public Optional<JobStatus> find(String id, String owner) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return find(id).filter(j -> owner == null || owner.equals(j.owner())).map(this::status);
+    }
+
+    @Override
+    public Page list(JobState state, String generator, String owner, String parent, int offset, int limit) {
+        return jobs.list(state, generator, owner, parent, Math.max(0, offset), Math.max(0, limit));
     }
 
     @Override

@@ -21,6 +21,8 @@ final class JobRecord {
     final String generator;
     final Instant created;
     final String owner;
+    /** The job this one is a sub-job of, {@code null} for a job of its own. */
+    final String parent;
     private final List<Consumer<Job>> listeners = new CopyOnWriteArrayList<>();
     private JobState state = JobState.QUEUED;
     private String message;
@@ -30,8 +32,13 @@ final class JobRecord {
     private volatile Consumer<Job> onStateChange = j -> { };
 
     JobRecord(String id, String generator, Instant created, String owner) {
+        this(id, generator, created, owner, null);
+    }
+
+    JobRecord(String id, String generator, Instant created, String owner, String parent) {
         this.id = id;
         this.owner = owner;
+        this.parent = parent;
         this.generator = generator;
         this.created = created;
     }
@@ -46,7 +53,7 @@ final class JobRecord {
         double progress = state == JobState.SUCCEEDED ? 1.0 : c == null ? 0 : c.progress();
         String m = message != null || c == null ? message : c.message();
         return new Job(id, generator, state, progress, m, result, c == null ? List.of() : c.artifacts(), created,
-                finished, owner);
+                finished, owner, parent, c == null ? null : c.details(), c == null ? null : c.preview());
     }
 
     synchronized JobState state() {

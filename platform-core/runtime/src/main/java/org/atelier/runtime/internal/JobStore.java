@@ -17,6 +17,7 @@ import org.atelier.runtime.JobState;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Jobs in the database, and the ones queued or running also in memory, where their progress changes and listeners
@@ -48,8 +49,8 @@ final class JobStore {
     /** Records a new job; from now on its state changes are written as they happen. */
     void add(JobRecord r) {
         Job j = r.snapshot();
-        update("INSERT INTO atelier_jobs (id, generator, state, progress, message, result, created, finished, owner) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p -> {
+        update("INSERT INTO atelier_jobs (id, generator, state, progress, message, result, created, finished, owner, "
+                + "parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p -> {
                     p.setString(1, j.id());
                     p.setString(2, j.generator());
                     p.setString(3, j.state().wireName());
@@ -59,6 +60,7 @@ final class JobStore {
                     p.setObject(7, Database.time(j.created()));
                     p.setObject(8, Database.time(j.finished()));
                     p.setString(9, j.owner());
+                    p.setString(10, j.parent());
                 });
         live.put(r.id, r);
     }
@@ -66,15 +68,16 @@ final class JobStore {
     /** Writes a state change; a finished job leaves memory. */
     void changed(Job j) {
         try {
-            update("UPDATE atelier_jobs SET state = ?, progress = ?, message = ?, result = ?, finished = ? WHERE id = ?",
-                p -> {
-                    p.setString(1, j.state().wireName());
-                    p.setDouble(2, j.progress());
-                    p.setString(3, j.message());
-                    p.setString(4, j.result() == null ? null : j.result().toString());
-                    p.setObject(5, Database.time(j.finished()));
-                    p.setString(6, j.id());
-                });
+            update("UPDATE atelier_jobs SET state = ?, progress = ?, message = ?, result = ?, finished = ?, details = ? "
+                    + "WHERE id = ?", p -> {
+                        p.setString(1, j.state().wireName());
+                        p.setDouble(2, j.progress());
+                        p.setString(3, j.message());
+                        p.setString(4, j.result() == null ? null : j.result().toString());
+                        p.setObject(5, Database.time(j.finished()));
+                        p.setString(6, j.details() == null ? null : j.details().toString());
+                        p.setString(7, j.id());
+                    });
         } finally {
             if (j.state().finished()) {
                 live.remove(j.id());
@@ -97,8 +100,14 @@ final class JobStore {
     }
 
     JobService.Page list(JobState state, String generator, String owner, int offset, int limit) {
+        return list(state, generator, owner, null, offset, limit);
+    }
+
+    /** @param parent only the sub-jobs of this job, or {@code null} */
+    JobService.Page list(JobState state, String generator, String owner, String parent, int offset, int limit) {
         String where = " WHERE (CAST(? AS VARCHAR(16)) IS NULL OR state = ?) AND (CAST(? AS VARCHAR(200)) IS NULL "
-                + "OR generator = ?) AND (CAST(? AS VARCHAR(64)) IS NULL OR owner = ?)";
+                + "OR generator = ?) AND (CAST(? AS VARCHAR(64)) IS NULL OR owner = ?) "
+                + "AND (CAST(? AS VARCHAR(64)) IS NULL OR parent = ?)";
         Binder filter = p -> {
             String s = state == null ? null : state.wireName();
             p.setString(1, s);
@@ -107,12 +116,14 @@ final class JobStore {
             p.setString(4, generator);
             p.setString(5, owner);
             p.setString(6, owner);
+            p.setString(7, parent);
+            p.setString(8, parent);
         };
         List<Job> page = query("SELECT * FROM atelier_jobs" + where + " ORDER BY created DESC, id OFFSET ? ROWS "
                 + "FETCH NEXT ? ROWS ONLY", p -> {
                     filter.bind(p);
-                    p.setInt(7, offset);
-                    p.setInt(8, limit);
+                    p.setInt(9, offset);
+                    p.setInt(10, limit);
                 });
         int total;
         try {
@@ -150,13 +161,15 @@ final class JobStore {
         } catch (SQLException e) {
             throw failure(e);
         }
-        Map<String, List<ArtifactInfo>> written = artifacts.byJobs(rows.stream().map(Job::id).toList());
+        List<String> ids = rows.stream().map(Job::id).toList();
+        Map<String, List<ArtifactInfo>> written = artifacts.byJobs(ids);
+        Map<String, ArtifactInfo> previews = artifacts.previews(ids);
         List<Job> out = new ArrayList<>(rows.size());
         for (Job j : rows) {
             JobRecord running = live(j.id());
             out.add(running != null ? running.snapshot() : new Job(j.id(), j.generator(), j.state(), j.progress(),
                     j.message(), j.result(), written.getOrDefault(j.id(), List.of()), j.created(), j.finished(),
-                    j.owner()));
+                    j.owner(), j.parent(), j.details(), previews.get(j.id())));
         }
         return out;
     }
@@ -169,9 +182,16 @@ final class JobStore {
         } catch (java.io.IOException e) {
             node = null;
         }
+        String details = r.getString("details");
+        ObjectNode detailsNode;
+        try {
+            detailsNode = details == null || !(JSON.readTree(details) instanceof ObjectNode o) ? null : o;
+        } catch (java.io.IOException e) {
+            detailsNode = null;
+        }
         return new Job(r.getString("id"), r.getString("generator"), JobState.parse(r.getString("state")),
                 r.getDouble("progress"), r.getString("message"), node, List.of(), Database.instant(r, "created"),
-                Database.instant(r, "finished"), r.getString("owner"));
+                Database.instant(r, "finished"), r.getString("owner"), r.getString("parent"), detailsNode, null);
     }
 
     @FunctionalInterface

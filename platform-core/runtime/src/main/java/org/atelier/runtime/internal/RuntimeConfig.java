@@ -52,6 +52,13 @@ public @interface RuntimeConfig {
             + "label, e.g. live AAC speech where a person speaks through the device")
     String aigcExplicitOff() default "";
 
+    @AttributeDefinition(description = "Most bytes the structured details of one progress report may take as JSON")
+    int maxProgressDetailsBytes() default 4096;
+
+    @AttributeDefinition(description = "How deep sub-jobs may nest (a generator that runs a generator that runs …); "
+            + "beyond it runGenerator refuses with 422")
+    int maxSubJobDepth() default 4;
+
     @AttributeDefinition(description = "Seconds /api/v1/health/ready waits for the database to answer before it "
             + "reports it as failing (503)")
     int databaseProbeSeconds() default 2;

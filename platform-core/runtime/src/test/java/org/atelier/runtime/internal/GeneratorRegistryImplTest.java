@@ -670,6 +670,8 @@ class GeneratorRegistryImplTest {
         int grace;
         int drain;
         int maxJobsKept = 100;
+        int maxSubJobDepth = 4;
+        int maxProgressDetailsBytes = 4096;
         int retentionDays = 30;
         long maxArtifactBytes;
 
@@ -696,6 +698,16 @@ class GeneratorRegistryImplTest {
         @Override
         public int drainTimeoutSeconds() {
             return drain;
+        }
+
+        @Override
+        public int maxSubJobDepth() {
+            return maxSubJobDepth;
+        }
+
+        @Override
+        public int maxProgressDetailsBytes() {
+            return maxProgressDetailsBytes;
         }
 
         @Override

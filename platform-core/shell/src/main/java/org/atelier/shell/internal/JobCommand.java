@@ -49,6 +49,12 @@ public class JobCommand implements Action {
         System.out.println("state     " + j.state() + "  " + Math.round(j.progress() * 100) + "%"
                 + (j.message() == null ? "" : "  " + j.message()));
         System.out.println("created   " + j.created() + (j.finished() == null ? "" : "   finished " + j.finished()));
+        if (j.parent() != null) {
+            System.out.println("parent    " + j.parent() + "  (a sub-job of it)");
+        }
+        if (j.details() != null && !j.details().isEmpty()) {
+            System.out.println("details   " + j.details());
+        }
         if (j.result() != null) {
             if (full) {
                 System.out.println("result");
@@ -64,6 +70,10 @@ public class JobCommand implements Action {
         for (ArtifactInfo a : j.artifacts()) {
             System.out.println("artifact  " + a.id() + "  " + a.name() + "  " + a.mediaType() + "  " + a.bytes()
                     + " bytes" + (a.partial() ? "  partial" : ""));
+        }
+        if (j.preview() != null) {
+            System.out.println("preview   " + j.preview().id() + "  " + j.preview().name() + "  "
+                    + j.preview().mediaType() + "  " + j.preview().bytes() + " bytes");
         }
         return null;
     }

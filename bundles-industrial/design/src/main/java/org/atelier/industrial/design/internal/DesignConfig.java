@@ -30,6 +30,10 @@ public @interface DesignConfig {
     @AttributeDefinition(description = "Optimisations at once; more wait in the job queue")
     int maxConcurrent() default 1;
 
+    @AttributeDefinition(description = "A preview of the densities (the job's preview image) every this many "
+            + "iterations; 0 for none")
+    int previewEveryIterations() default 10;
+
     @AttributeDefinition(description = "A cancelled design stores the artifacts of its last iterate, marked partial")
     boolean cancelledArtifacts() default true;
 }

@@ -35,7 +35,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * designs over ranges of the parameters ranked on the Pareto front of volume against compliance. Each design is
  * stored as a PNG of its densities, an SVG of its 0.5 contour (2D), an STL (a 2D design extruded to a plate; a 3D
  * one as a closed surface), its densities and metrics as JSON, and a PNG plot of its convergence; the platform's
- * store labels them all. Progress tells the iteration and the compliance; a cancel stops within one iteration.
+ * store labels them all. Progress tells the iteration and the compliance, also as structured details (iteration,
+ * compliance, volume, change, candidate, grid stage), and every {@code previewEveryIterations} iterations the current
+ * densities become the job's preview image; a cancel stops within one iteration.
  */
 @Component(service = Generator.class, configurationPid = DesignConfig.PID)
 @Designate(ocd = DesignConfig.class)
@@ -167,9 +169,37 @@ public final class TopologyGenerator implements Generator<TopologyInput> {
                         : 0.3 + 0.7 * inLevel;
                 done = Math.max(most[0], Math.min(0.99, done));
                 most[0] = done;
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("iteration", iteration);
+                details.put("compliance", Double.isFinite(compliance) ? compliance : null);
+                details.put("volume", volume);
+                details.put("change", change);
+                if (count > 1) {
+                    details.put("candidate", index + 1);
+                    details.put("candidates", count);
+                }
+                if (level[1] > 1) {
+                    details.put("stage", String.format(Locale.ROOT, "grid %d/%d", level[0], level[1]));
+                }
                 context.progress((index + done) / count, String.format(Locale.ROOT,
                         "%s%siteration %d: compliance %.4f, volume %.3f, change %.3f", who, grid[0], iteration,
-                        compliance, volume, change));
+                        compliance, volume, change), details);
+            }
+
+            @Override
+            public void design(int iteration, double[] densities, StructuredGrid g) {
+                int every = config.previewEveryIterations();
+                if (every <= 0 || iteration % every != 0) {
+                    return;
+                }
+                byte[] png = g.is3d() ? DensityPng.png(densities, g.nelx(), g.nely(), g.nelz())
+                        : DensityPng.png(densities, g.nelx(), g.nely());
+                try {
+                    context.preview(who.isEmpty() ? "density.png" : "candidate-" + (index + 1) + "-density.png",
+                            "image/png", png);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         };
         return TopologyOptimizer.run(run.problem(), run.params(), listener, context::isCancelled);

@@ -69,6 +69,11 @@ class ProblemsTest {
             public boolean cancelledArtifacts() {
                 return cancelledArtifacts;
             }
+
+            @Override
+            public int previewEveryIterations() {
+                return 10;
+            }
         };
     }
 

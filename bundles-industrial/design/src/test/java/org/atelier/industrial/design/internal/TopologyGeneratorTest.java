@@ -21,6 +21,9 @@ class TopologyGeneratorTest {
     static final class Context implements GenerationContext {
         final Map<String, byte[]> artifacts = new LinkedHashMap<>();
         final List<String> messages = new ArrayList<>();
+        final List<Map<String, Object>> details = new ArrayList<>();
+        final List<String> previews = new ArrayList<>();
+        byte[] lastPreview;
         final AtomicBoolean cancelled = new AtomicBoolean();
         int cancelAfterMessages = Integer.MAX_VALUE;
 
@@ -35,6 +38,19 @@ class TopologyGeneratorTest {
             if (messages.size() >= cancelAfterMessages) {
                 cancelled.set(true);
             }
+        }
+
+        @Override
+        public void progress(double fraction, String message, Map<String, ?> newDetails) {
+            details.add(new LinkedHashMap<>(newDetails));
+            progress(fraction, message);
+        }
+
+        @Override
+        public Artifact preview(String name, String mediaType, byte[] content) {
+            previews.add(name + " after " + details.size());
+            lastPreview = content;
+            return null;
         }
 
         @Override
@@ -102,6 +118,15 @@ class TopologyGeneratorTest {
                 .contains("\"densities\":[");
         assertThat(new String(context.artifacts.get("design.svg"))).contains("<svg");
         assertThat(context.messages).anyMatch(m -> m.startsWith("iteration 94: compliance 203.19"));
+        // every iteration's figures as details, and the densities as the job's preview every 10 iterations
+        assertThat(context.details).hasSize(94);
+        assertThat(context.details.get(93)).containsEntry("iteration", 94).containsKeys("compliance", "volume",
+                "change").doesNotContainKeys("stage", "candidate");
+        assertThat((double) context.details.get(93).get("compliance")).isCloseTo(203.1925,
+                org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(context.previews).hasSize(9).first().isEqualTo("density.png after 10");
+        assertThat(context.previews).last().isEqualTo("density.png after 90");
+        assertThat(context.lastPreview).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
 
     @Test
@@ -195,5 +220,8 @@ class TopologyGeneratorTest {
         assertThat(context.artifacts).containsKeys("candidate-01-design.png", "candidate-02-design.png",
                 "candidate-03-design.png", "candidate-01-design.stl", "candidate-03-convergence.png");
         assertThat(context.messages).anyMatch(m -> m.startsWith("candidate 2/3: iteration"));
+        assertThat(context.details).anySatisfy(d -> assertThat(d).containsEntry("candidate", 2)
+                .containsEntry("candidates", 3));
+        assertThat(context.previews).anyMatch(p -> p.startsWith("candidate-3-density.png"));
     }
 }

@@ -83,6 +83,12 @@ public final class Labels {
         return l != null && l.needsSidecar() ? Optional.of(LabelJson.writePretty(label)) : Optional.empty();
     }
 
+    /** @return whether an artifact of this media type keeps its whole label in a file beside it (binary STL) */
+    public boolean needsSidecar(String mediaType) {
+        Labeler l = labeler(mediaType);
+        return l != null && l.needsSidecar();
+    }
+
     /** @return the label a file carries, whatever its format among those supported */
     public Optional<AigcLabel> read(byte[] content) throws IOException {
         for (Labeler l : labelers) {

@@ -325,6 +325,7 @@ public final class TopologyOptimizer {
                 vHist[loop - 1] = volume;
                 chHist[loop - 1] = change;
                 listener.iteration(loop, c, volume, change);
+                listener.design(loop, xPhys, grid);
                 if (ft == FilterType.HEAVISIDE && beta < params.betaMax()
                         && (loopBeta >= params.betaInterval() || change <= params.changeTolerance())) {
                     beta = Math.min(2 * beta, params.betaMax());
