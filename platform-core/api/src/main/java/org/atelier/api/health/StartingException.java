@@ -1,12 +1,15 @@
 package org.atelier.api.health;
 
+import org.atelier.api.GeneratorException;
+
 /**
  * What a request needs is still starting (an engine at boot): REST answers 503 with {@code Retry-After}, never a
- * 4xx, since the caller did nothing wrong and the same request will succeed shortly.
+ * 4xx, since the caller did nothing wrong and the same request will succeed shortly. A generator that meets it (or
+ * throws it) ends its job failed with this message; a call that waits for its result answers 503 the same way.
  *
  * @since 1.0.0
  */
-public class StartingException extends RuntimeException {
+public class StartingException extends GeneratorException {
 
     private static final long serialVersionUID = 1L;
 
