@@ -3,6 +3,9 @@ package org.atelier.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,9 @@ import org.junit.Test;
  * The root launcher {@code ./atelier} as a person uses it, on a home of its own: {@code start} says where the REST API
  * and the shell are and prints the first admin key; Karaf resolves {@code mvn:} URLs from the Maven repository the
  * person builds with; {@code client atelier:help} lists the commands, without colour codes into a pipe; {@code stop}.
+ * "Ready means ready": the moment {@code start} returns, speech answers 200 with audio (MaryTTS has started); while
+ * the database is awaited, ready is 503 naming it, live 200, and {@code start} does not return 0. The shell's banner
+ * and prompt say Atelier.
  */
 public class LauncherIT {
 
@@ -70,6 +76,30 @@ public class LauncherIT {
         assertThat(Files.readString(home.resolve("etc/org.ops4j.pax.url.mvn.cfg")))
                 .contains("org.ops4j.pax.url.mvn.localRepository = " + repo);
 
+        // ready means ready: at once after start returned, speech (MaryTTS, started at boot) answers with audio
+        HttpResponse<byte[]> speech = http.send(HttpRequest.newBuilder(api("/medical/voice/speak"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"I need help\",\"language\":\"en\"}"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(speech.statusCode()).as(new String(speech.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(speech.headers().firstValue("Content-Type")).hasValue("audio/wav");
+        assertThat(new String(speech.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(speech.body().length).as("seconds of speech, not a header alone").isGreaterThan(16_000);
+
+        // the product says its name: the banner (over SSH, ./atelier client and run) and the prompt
+        String version = System.getProperty("atelier.version", "");
+        for (String branding : List.of("etc/branding-ssh.properties", "etc/branding.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(home.resolve(branding))) {
+                p.load(in);
+            }
+            assertThat(p.getProperty("welcome")).as(branding).contains("Atelier").contains(version)
+                    .contains("http://127.0.0.1:8181/api/v1").contains("http://127.0.0.1:8181/ ")
+                    .contains("data/atelier/admin.key").contains("/api/v1/health/ready").doesNotContain("@");
+        }
+        assertThat(Files.readAllLines(home.resolve("etc/shell.init.script")))
+                .contains("\\#prompt = { \"atelier> \" };");
+
         String added = launcher(List.of("client",
                 "feature:repo-add mvn:org.example/launcher-check/1.0/xml/features; feature:list | grep launcher-check"),
                 Map.of());
@@ -85,7 +115,67 @@ public class LauncherIT {
                 .doesNotContain(key);
     }
 
+    @Test
+    public void whileTheDatabaseIsAwaitedReadyIs503NamingItLiveIs200AndStartDoesNotSucceed() throws Exception {
+        // PostgreSQL by configuration, at a port where nothing listens: the database is awaited
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-atelier.cfg"), String.join("\n",
+                "dataSourceName = atelier", "osgi.jdbc.driver.class = org.postgresql.Driver",
+                "url = jdbc:postgresql://127.0.0.1:" + AtelierTestSupport.freePort() + "/atelier", "user = atelier",
+                "password = none", "pool = dbcp2", "xa = false", ""));
+
+        Result start = launch(List.of("start"), Map.of("ATELIER_START_TIMEOUT", "20"));
+        assertThat(start.exit()).as("./atelier start without its database: " + start.text()).isNotZero();
+        assertThat(start.text()).contains("not ready after 20s");
+
+        HttpResponse<String> ready = null;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < until) {
+            try {
+                ready = http.send(HttpRequest.newBuilder(api("/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.body().contains("database atelier")) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // the HTTP server is not up yet
+            }
+            Thread.sleep(500);
+        }
+        assertThat(ready).as("/health/ready answered").isNotNull();
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+        assertThat(ready.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(ready.headers().firstValue("Retry-After")).isPresent();
+        assertThat(ready.body()).contains("\"status\":503").contains("database atelier");
+
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(api("/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+
+        // what needs a key cannot be checked yet: 503 + Retry-After, not 401 (the key may well be right) nor 404
+        HttpResponse<String> verticals = http.send(HttpRequest.newBuilder(api("/verticals"))
+                .header("Authorization", "Bearer some-key").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(verticals.statusCode()).as(verticals.body()).isEqualTo(503);
+        assertThat(verticals.headers().firstValue("Retry-After")).isPresent();
+        assertThat(verticals.body()).contains("database is awaited");
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+
+    private java.net.URI api(String path) {
+        return java.net.URI.create("http://127.0.0.1:" + port + "/api/v1" + path);
+    }
+
+    private record Result(int exit, String text) {
+    }
+
     private String launcher(List<String> args, Map<String, String> env) throws Exception {
+        Result r = launch(args, env);
+        assertThat(r.exit()).as("./atelier " + args + ": " + r.text()).isZero();
+        return r.text();
+    }
+
+    private Result launch(List<String> args, Map<String, String> env) throws Exception {
         List<String> command = new java.util.ArrayList<>();
         command.add(root.resolve("atelier").toString());
         command.addAll(args);
@@ -103,9 +193,7 @@ public class LauncherIT {
             p.destroyForcibly();
             throw new AssertionError("./atelier " + args + " did not return: " + Files.readString(out));
         }
-        String text = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("./atelier " + args + ": " + text).isZero();
-        return text;
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {

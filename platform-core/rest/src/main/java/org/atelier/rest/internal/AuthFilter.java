@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.atelier.runtime.ApiKeys;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
@@ -45,13 +47,22 @@ public class AuthFilter implements ContainerRequestFilter {
     static final String ADMIN = "admin";
     static final String USER = "user";
 
-    private final ApiKeys keys;
+    /**
+     * Optional: while the database is awaited the key store has not started, and the application (health among it)
+     * still answers; a request that needs a key then gets 503 + Retry-After.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ApiKeys keys;
 
     @Context
     ResourceInfo resource;
 
-    @Activate
-    public AuthFilter(@Reference ApiKeys keys) {
+    public AuthFilter() {
+    }
+
+    /** For tests: a filter with its key store. */
+    AuthFilter(ApiKeys keys) {
         this.keys = keys;
     }
 
@@ -71,7 +82,14 @@ public class AuthFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized(request, "the Authorization header must be 'Bearer KEY'"));
             return;
         }
-        Optional<ApiKeys.Key> key = keys.authenticate(header.substring(7).strip());
+        ApiKeys store = keys;
+        if (store == null) {
+            Response r = problem(request, 503, "starting", "Starting",
+                    "the API key store is starting (the database is awaited: see /api/v1/health/ready)", null);
+            request.abortWith(Response.fromResponse(r).header("Retry-After", 2).build());
+            return;
+        }
+        Optional<ApiKeys.Key> key = store.authenticate(header.substring(7).strip());
         if (key.isEmpty()) {
             request.abortWith(unauthorized(request, "the API key is not valid or was revoked"));
             return;

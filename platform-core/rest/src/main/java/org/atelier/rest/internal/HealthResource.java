@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.atelier.api.health.Starting;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -42,7 +43,8 @@ import jakarta.ws.rs.core.Response;
  * bundle with an activator or components is active, every
  * declarative-services component that is not waiting for optional configuration is satisfied, and the REST
  * whiteboard has no failed application, resource or extension, and the database answers within
- * {@code databaseProbeSeconds} (PID {@code org.atelier.runtime}, default 2); otherwise 503
+ * {@code databaseProbeSeconds} (PID {@code org.atelier.runtime}, default 2), and no boot-time engine is still starting
+ * (no {@link Starting} service is registered: MaryTTS, espeak-ng, …); otherwise 503
  * {@code application/problem+json} with what is not ready.
  */
 @Component(service = HealthResource.class, configurationPid = "org.atelier.runtime")
@@ -70,6 +72,19 @@ public class HealthResource {
     @Reference(target = "(dataSourceName=" + DATABASE + ")", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DataSource dataSource;
+
+    /** Boot-time engines still starting, registered by their bundles (the whiteboard of {@link Starting}). */
+    private final List<Starting> starting = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStarting(Starting s) {
+        starting.add(s);
+    }
+
+    void removeStarting(Starting s) {
+        starting.remove(s);
+    }
 
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr,
@@ -139,6 +154,9 @@ public class HealthResource {
         for (FailedExtensionDTO f : dto.failedExtensionDTOs) {
             problems.add("REST extension " + f.name + " failed (reason " + f.failureReason + ")");
         }
+        for (Starting s : starting) {
+            problems.add(describe(s));
+        }
         String database = probe.problem(dataSource, DATABASE, probeTimeout);
         if (database != null) {
             problems.add(database);
@@ -164,6 +182,17 @@ public class HealthResource {
         body.put("instance", "/api/v1/health/ready");
         body.put("problems", problems);
         return body;
+    }
+
+    /** "MaryTTS (speech-synthesis, en) is starting"; an engine that answers badly is still named. */
+    static String describe(Starting s) {
+        try {
+            String languages = s.languages().isEmpty() ? "" : ", " + String.join(", ", new java.util.TreeSet<>(
+                    s.languages()));
+            return s.name() + " (" + s.capability() + languages + ") is starting";
+        } catch (RuntimeException e) {
+            return "an engine is starting";
+        }
     }
 
     private static String state(int s) {

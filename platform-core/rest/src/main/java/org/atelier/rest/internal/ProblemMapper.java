@@ -7,6 +7,7 @@ import org.atelier.api.GeneratorUnavailableException;
 import org.atelier.api.InvalidInputException;
 import org.atelier.api.ModelUnavailableException;
 import org.atelier.api.NoSuchGeneratorException;
+import org.atelier.api.health.StartingException;
 import org.atelier.api.NoSuchModelException;
 import org.atelier.api.OverloadedException;
 import org.atelier.api.UnsupportedInputException;
@@ -88,6 +89,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof NoSuchModelException x) {
             return problem(404, "not-found", "Not found", x.getMessage(), path, null);
+        }
+        if (e instanceof StartingException x) {
+            return problem(503, "starting", "Starting", x.getMessage(), path, x.retryAfterSeconds());
         }
         if (e instanceof ModelUnavailableException x) {
             return problem(503, "model-unavailable", "Model unavailable", x.getMessage(), path, 5);

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 
 import org.atelier.api.InvalidInputException;
 import org.atelier.api.UnsupportedInputException;
+import org.atelier.api.health.Starting;
+import org.atelier.api.health.StartingException;
 import org.atelier.api.speech.Segment;
 import org.atelier.api.speech.Speech;
 import org.atelier.api.speech.SpeechEngine;
@@ -47,6 +49,8 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class SpeechService implements SpeechSynthesizer {
 
     private final Map<String, SpeechEngine> engines = new ConcurrentHashMap<>();
+    /** Speech engines still starting (their {@link Starting} markers): what is missing may be on its way. */
+    private final List<Starting> starting = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final PhraseCache cache;
     private volatile SpeechConfig config;
     /** Makes the next sentence of a request while the one before is spoken; {@code null} once deactivated. */
@@ -87,6 +91,30 @@ public final class SpeechService implements SpeechSynthesizer {
             policyOption = ReferencePolicyOption.GREEDY)
     void addEngine(SpeechEngine engine) {
         engines.put(engine.id(), engine);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStarting(Starting s) {
+        starting.add(s);
+    }
+
+    void removeStarting(Starting s) {
+        starting.remove(s);
+    }
+
+    /**
+     * A voice or language not present now, while a speech engine that may bring it is starting: 503 + Retry-After,
+     * not a 4xx, since the same request succeeds once it speaks.
+     */
+    private void failIfStarting(String language, String what) {
+        List<String> names = starting.stream()
+                .filter(s -> Starting.SPEECH_SYNTHESIS.equals(s.capability()) && s.mayServe(language))
+                .map(Starting::name).toList();
+        if (!names.isEmpty()) {
+            throw new StartingException(what + " is not present yet: speech engine " + String.join(", ", names)
+                    + " is starting; retry shortly", 2);
+        }
     }
 
     void removeEngine(SpeechEngine engine) {
@@ -132,8 +160,13 @@ public final class SpeechService implements SpeechSynthesizer {
         List<Voice> all = voices();
         java.util.Optional<String> written = Scripts.languageOf(r.text(), r.ssml());
         if (r.voice() != null && !r.voice().isBlank()) {
-            Voice v = all.stream().filter(x -> x.id().equals(r.voice())).findFirst().orElseThrow(() ->
-                    new InvalidInputException("voice", "no voice '" + r.voice() + "'; atelier:voices lists them"));
+            Voice v = all.stream().filter(x -> x.id().equals(r.voice())).findFirst().orElseGet(() -> {
+                failIfStarting(null, "voice '" + r.voice() + "'");
+                return null;
+            });
+            if (v == null) {
+                throw new InvalidInputException("voice", "no voice '" + r.voice() + "'; atelier:voices lists them");
+            }
             if (r.language() != null && !r.language().isBlank() && !v.speaks(r.language())) {
                 throw new InvalidInputException("language", "voice " + v.id() + " speaks " + v.language() + ", not "
                         + r.language());
@@ -149,10 +182,15 @@ public final class SpeechService implements SpeechSynthesizer {
         if (!language.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")) {
             throw new InvalidInputException("language", "'" + language + "' is not a language tag such as en or zh");
         }
-        Voice v = all.stream().filter(x -> Scripts.speaks(x, language)).findFirst().orElseThrow(() ->
-                new UnsupportedInputException("no speech engine speaks '" + language + "' (" + Scripts.name(language)
-                        + ")" + (!asked && written.isPresent() ? ", the language the text is written in" : "")
-                        + "; " + whoSpeaks(language, all)));
+        Voice v = all.stream().filter(x -> Scripts.speaks(x, language)).findFirst().orElseGet(() -> {
+            failIfStarting(language, "a voice that speaks '" + language + "'");
+            return null;
+        });
+        if (v == null) {
+            throw new UnsupportedInputException("no speech engine speaks '" + language + "' (" + Scripts.name(language)
+                    + ")" + (!asked && written.isPresent() ? ", the language the text is written in" : "")
+                    + "; " + whoSpeaks(language, all));
+        }
         written.filter(w -> !Scripts.speaks(v, w)).ifPresent(w -> {
             throw new UnsupportedInputException("the text is written in " + Scripts.name(w) + " (" + w
                     + ") but language is '" + language + "': set language to " + w + "; " + whoSpeaks(w, all));

@@ -205,6 +205,39 @@ class SpeechServiceTest {
     }
 
     @Test
+    void aLanguageOrVoiceWhoseEngineIsStillStartingIs503NotTheCallersFault() {
+        service.removeEngine(first);
+        service.removeEngine(second);
+        org.atelier.api.health.Starting mary = org.atelier.api.health.Starting.of("MaryTTS",
+                org.atelier.api.health.Starting.SPEECH_SYNTHESIS, java.util.Set.of("en"));
+        service.addStarting(mary);
+        List<Speech> pieces = new ArrayList<>();
+        assertThatThrownBy(() -> service.speak(SpeechRequest.of("Hello", "en-GB"), pieces::add))
+                .isInstanceOfSatisfying(org.atelier.api.health.StartingException.class, e ->
+                        assertThat(e.retryAfterSeconds()).isPositive())
+                .hasMessageContaining("'en-GB' is not present yet").hasMessageContaining("MaryTTS is starting");
+        assertThat(pieces).isEmpty();
+        // no language asked: the default (en) is on its way too; a voice asked for may come with it
+        assertThatThrownBy(() -> service.speak(SpeechRequest.of("Hello", null)))
+                .isInstanceOf(org.atelier.api.health.StartingException.class);
+        assertThatThrownBy(() -> service.speak(new SpeechRequest("Hello", false, null, "marytts:cmu-slt-hsmm", 1, 1,
+                1, Map.of()))).isInstanceOf(org.atelier.api.health.StartingException.class)
+                .hasMessageContaining("voice 'marytts:cmu-slt-hsmm' is not present yet");
+        // a language the starting engine will not speak is the caller's to fix: still 422, naming what to do
+        assertThatThrownBy(() -> service.speak(SpeechRequest.of("Bonjour", "fr")))
+                .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("no speech engine speaks 'fr'");
+        // a starting marker for another capability does not hold speech back
+        service.removeStarting(mary);
+        service.addStarting(org.atelier.api.health.Starting.of("Vosk",
+                org.atelier.api.health.Starting.SPEECH_RECOGNITION, java.util.Set.of()));
+        assertThatThrownBy(() -> service.speak(SpeechRequest.of("Hello", "en")))
+                .isInstanceOf(UnsupportedInputException.class).hasMessageContaining("no engine is present");
+        // started: the engine speaks
+        service.addEngine(first);
+        assertThat(service.speak(SpeechRequest.of("Hello", "en")).samples()).isNotEmpty();
+    }
+
+    @Test
     void speaksSentenceBySentenceWithTimingsFromTheStartOfTheWhole() {
         List<Speech> parts = new ArrayList<>();
         service.speak(new SpeechRequest("One two. Three!  Four five six?", false, "en", null, 1, 1, 1, Map.of()),

@@ -2,7 +2,9 @@ package org.atelier.speech.espeak.internal;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Set;
 
+import org.atelier.api.health.Starting;
 import org.atelier.api.speech.SpeechEngine;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the system's espeak-ng in the background and offers it as a {@link SpeechEngine}. When the library is not
- * installed, or cannot start, it says so once and offers nothing: the other engines' voices remain.
+ * installed, or cannot start, it says so once and offers nothing: the other engines' voices remain. While it opens, a
+ * {@link Starting} marker says so (readiness 503; speech in a language no other engine speaks 503 + Retry-After).
  */
 @Component(immediate = true)
 public final class EspeakComponent {
@@ -24,16 +27,39 @@ public final class EspeakComponent {
     private final Thread starter;
     private Espeak espeak;
     private ServiceRegistration<SpeechEngine> registration;
+    private ServiceRegistration<Starting> starting;
     private boolean stopped;
 
     @Activate
     public EspeakComponent(BundleContext context) {
+        starting = context.registerService(Starting.class,
+                Starting.of("espeak-ng", Starting.SPEECH_SYNTHESIS, Set.of()), null);
         starter = new Thread(() -> start(context), "atelier-espeak-start");
         starter.setDaemon(true);
         starter.start();
     }
 
     private void start(BundleContext context) {
+        try {
+            open(context);
+        } finally {
+            started(); // offered, absent or failed: no longer starting
+        }
+    }
+
+    /** No longer starting: started, failed or stopped. */
+    private synchronized void started() {
+        if (starting != null) {
+            try {
+                starting.unregister();
+            } catch (IllegalStateException gone) {
+                // the bundle is stopping: the framework unregistered it
+            }
+            starting = null;
+        }
+    }
+
+    private void open(BundleContext context) {
         long t0 = System.nanoTime();
         Espeak opened;
         EspeakEngine engine;
@@ -78,6 +104,7 @@ public final class EspeakComponent {
     void deactivate() throws InterruptedException {
         synchronized (this) {
             stopped = true;
+            started();
             if (registration != null) {
                 registration.unregister();
                 registration = null;
